@@ -1,0 +1,82 @@
+import type { Dispatcher } from 'undici';
+import { STATIC_MODELS } from '../core/static-catalog.js';
+import type { Catalog } from '../core/types.js';
+import { NetworkError } from '../net/http.js';
+import { fetchCompatibilityMapping, fetchModels, fetchTraits } from '../net/venice-api.js';
+import { CACHE_TTL_MS, cacheFilePath, readCache, writeCache, type CachedCatalog } from './cache.js';
+
+export interface CatalogRequest {
+  baseUrl: string;
+  timeoutMs: number;
+  offline: boolean;
+  apiKey?: string;
+  /** Use a cache younger than an hour without asking Venice (models list, onboard). */
+  allowFreshCache: boolean;
+}
+
+export interface CatalogDeps {
+  env: Record<string, string | undefined>;
+  homedir: string;
+  now: () => Date;
+  dispatcher?: Dispatcher;
+}
+
+/** live → cache → static (SPEC §4.1). Never throws: a fallback carries a `warning` to show. */
+export async function loadCatalog(req: CatalogRequest, deps: CatalogDeps): Promise<Catalog> {
+  const file = cacheFilePath(deps.env, deps.homedir);
+  const cached = await readCache(file, req.baseUrl);
+  const age = cached ? deps.now().getTime() - Date.parse(cached.fetchedAt) : Infinity;
+
+  const fromCache = (hit: CachedCatalog, warning?: string): Catalog => ({
+    source: 'cache',
+    fetchedAt: hit.fetchedAt,
+    models: hit.models,
+    renames: hit.renames,
+    traits: hit.traits,
+    ...(warning === undefined ? {} : { warning }),
+  });
+  const fromStatic = (warning?: string): Catalog => ({
+    source: 'static',
+    fetchedAt: null,
+    models: [...STATIC_MODELS],
+    renames: {},
+    traits: {},
+    ...(warning === undefined ? {} : { warning }),
+  });
+
+  if (req.offline) return cached ? fromCache(cached) : fromStatic();
+  if (cached && req.allowFreshCache && age >= 0 && age < CACHE_TTL_MS) return fromCache(cached);
+  const http = { baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, dispatcher: deps.dispatcher, apiKey: req.apiKey };
+  // The renames and roles are extras: their failure never costs the list itself.
+  const extras = Promise.all([
+    fetchCompatibilityMapping(http).catch(() => ({})),
+    fetchTraits(http).catch(() => ({})),
+  ]);
+  try {
+    const live = await fetchModels(http);
+    const [renames, traits] = await extras;
+    const fetchedAt = deps.now().toISOString();
+    await writeCache(file, { baseUrl: req.baseUrl, fetchedAt, rows: live.rows, renames, traits });
+    return { source: 'live', fetchedAt, models: live.models, renames, traits };
+  } catch (error) {
+    await extras;
+    const reason = error instanceof NetworkError ? error.message : String(error);
+    return cached
+      ? fromCache(cached, `Could not get the live model list (${reason}); using the cached list.`)
+      : fromStatic(`Could not get the live model list (${reason}); using the built-in list, which may be out of date.`);
+  }
+}
+
+/** "live", "cache (12 min old)", "static": the words of the source line. */
+export function describeSource(catalog: Catalog, now: Date): string {
+  if (catalog.source !== 'cache' || catalog.fetchedAt === null) return catalog.source;
+  return `cache (${formatAge(now.getTime() - Date.parse(catalog.fetchedAt))} old)`;
+}
+
+export function formatAge(ms: number): string {
+  const min = Math.max(0, Math.round(ms / 60000));
+  if (min < 60) return `${min} min`;
+  const hours = Math.round(min / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} days`;
+}

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import json5 from 'json5';
+import { describeSource, loadCatalog } from '../catalog/load-catalog.js';
+import { resolveConfigPath } from '../config/config-path.js';
+import type { Context } from '../context.js';
+import { listRecommendations, recommendationsById } from '../core/recommendations.js';
+import { readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
+import { CAPABILITIES, type Capability, type CatalogModel, type Privacy } from '../core/types.js';
+import { usageError } from '../errors.js';
+import type { GlobalOptions } from '../options.js';
+import { capabilityList, formatTokens, padColumns } from '../ui/format.js';
+import { palette } from '../ui/style.js';
+
+export interface ModelsListOptions extends GlobalOptions {
+  privacy?: Exclude<Privacy, 'unknown'>;
+  capabilities: Capability[];
+  search?: string;
+  plain: boolean;
+}
+
+export function toModelsListOptions(flags: Record<string, unknown>): ModelsListOptions {
+  if (flags.plain === true && flags.json === true) {
+    throw usageError('--json and --plain cannot be used together.', 'Pick one: --json for scripts, --plain for one ref per line.');
+  }
+  return {
+    ...(flags as unknown as GlobalOptions),
+    privacy: flags.privacy as ModelsListOptions['privacy'],
+    capabilities: ((flags.capability as string[] | undefined) ?? []).filter((c): c is Capability =>
+      (CAPABILITIES as readonly string[]).includes(c),
+    ),
+    search: typeof flags.search === 'string' ? flags.search : undefined,
+    plain: flags.plain === true,
+  };
+}
+
+/** Filters of SPEC §1.3; pure. */
+export function filterModels(models: readonly CatalogModel[], o: Pick<ModelsListOptions, 'privacy' | 'capabilities' | 'search'>): CatalogModel[] {
+  const needle = o.search?.trim().toLowerCase();
+  return models.filter(
+    (m) =>
+      (o.privacy === undefined || m.privacy === o.privacy) &&
+      o.capabilities.every((c) => m.capabilities[c]) &&
+      (!needle || m.id.toLowerCase().includes(needle) || m.name.toLowerCase().includes(needle)),
+  );
+}
+
+/** The configured default, for the marker. An unreadable config just means no marker. */
+async function readConfiguredDefault(options: GlobalOptions, ctx: Pick<Context, 'env' | 'homedir'>): Promise<string | undefined> {
+  const loc = resolveConfigPath(options.config, ctx);
+  if (!loc.exists) return undefined;
+  try {
+    return veniceIdOf(readDefaultModelRef(json5.parse(await readFile(loc.path, 'utf8'))));
+  } catch {
+    return undefined;
+  }
+}
+
+const GROUPS: ReadonlyArray<[Privacy, string]> = [
+  ['private', 'Private: prompts and replies are never stored'],
+  ['anonymized', 'Anonymized: proxied by Venice, the provider sees no identity'],
+  ['unknown', 'Other'],
+];
+
+export async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<number> {
+  const catalog = await loadCatalog({ ...options, allowFreshCache: true }, ctx);
+  const defaultId = await readConfiguredDefault(options, ctx);
+  const recs = recommendationsById(listRecommendations(catalog.models, catalog.renames, catalog.traits));
+  const models = filterModels(catalog.models, options);
+  const c = palette(ctx.color);
+
+  if (!options.json) {
+    ctx.stderr.write(`${c.dim('Source:')} ${describeSource(catalog, ctx.now())} ${c.dim(`(${options.baseUrl})`)}\n`);
+  }
+  if (catalog.warning) ctx.stderr.write(`${c.yellow('!')} ${catalog.warning}\n`);
+
+  if (options.json) {
+    const doc = {
+      source: catalog.source,
+      fetchedAt: catalog.fetchedAt,
+      count: models.length,
+      models: models.map((m) => ({
+        ref: `venice/${m.id}`,
+        id: m.id,
+        name: m.name,
+        privacy: m.privacy,
+        contextWindow: m.contextWindow,
+        maxTokens: m.maxTokens,
+        capabilities: { ...m.capabilities },
+        deprecated: m.deprecated,
+        offline: m.offline,
+        default: m.id === defaultId,
+        recommendedFor: recs.get(m.id) ?? [],
+      })),
+    };
+    ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return 0;
+  }
+  if (options.plain) {
+    for (const m of models) ctx.stdout.write(`venice/${m.id}\n`);
+    return 0;
+  }
+  if (models.length === 0) {
+    ctx.stderr.write('No model matches these filters.\n');
+    return 0;
+  }
+  for (const [privacy, title] of GROUPS) {
+    const group = models.filter((m) => m.privacy === privacy);
+    if (group.length === 0) continue;
+    ctx.stdout.write(`\n${c.bold(`${title} (${group.length})`)}\n`);
+    const rows = group.map((m) => [
+      m.id === defaultId ? '*' : ' ',
+      `venice/${m.id}`,
+      m.name,
+      formatTokens(m.contextWindow),
+      formatTokens(m.maxTokens),
+      [...capabilityList(m), ...(m.deprecated ? [`deprecated ${m.deprecated.slice(0, 10)}`] : []), ...(m.offline ? ['offline'] : [])].join(', '),
+    ]);
+    const lines = padColumns([[' ', 'MODEL', 'NAME', 'CONTEXT', 'MAX OUT', 'CAPABILITIES'], ...rows]);
+    ctx.stdout.write(`${c.dim(lines[0])}\n`);
+    for (const line of lines.slice(1)) ctx.stdout.write(`${line.startsWith('*') ? c.green(line) : line}\n`);
+  }
+  if (defaultId !== undefined) ctx.stdout.write(`\n* your default model\n`);
+  return 0;
+}
+
+export async function modelsListCommand(flags: Record<string, unknown>, _args: string[], ctx: Context): Promise<number> {
+  return runModelsList(toModelsListOptions(flags), ctx);
+}

@@ -1,0 +1,50 @@
+export type Privacy = 'private' | 'anonymized' | 'unknown';
+export type Capability = 'vision' | 'tools' | 'reasoning' | 'code';
+export const CAPABILITIES: readonly Capability[] = ['vision', 'tools', 'reasoning', 'code'];
+
+export interface ModelCost {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
+
+/** One Venice text model, as this tool understands it (SPEC §4.2). */
+export interface CatalogModel {
+  id: string;
+  name: string;
+  privacy: Privacy;
+  contextWindow: number;
+  maxTokens: number;
+  capabilities: Record<Capability, boolean>;
+  cost: ModelCost;
+  /** ISO date of the announced deprecation, or null. */
+  deprecated: string | null;
+  offline: boolean;
+}
+
+export type CatalogSource = 'live' | 'cache' | 'static';
+
+export interface Catalog {
+  source: CatalogSource;
+  /** When the list was fetched from Venice (live or cached), null for the built-in list. */
+  fetchedAt: string | null;
+  models: CatalogModel[];
+  /** Set when we fell back from live: what went wrong, for the visible warning. */
+  warning?: string;
+  /** Renamed ids from `GET /models/compatibility_mapping` (old → new); empty when unknown. */
+  renames: Record<string, string>;
+  /** Roles from `GET /models/traits` (e.g. `default` → id); empty when unknown. */
+  traits: Record<string, string>;
+}
+
+/** A model entry in OpenClaw's `models.providers.venice.models` (SPEC §5.2). */
+export interface ProviderModelEntry {
+  id: string;
+  name: string;
+  reasoning: boolean;
+  input: string[];
+  cost: ModelCost;
+  contextWindow: number;
+  maxTokens: number;
+}

@@ -1,0 +1,168 @@
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { redact } from '../core/mask.js';
+
+/** How a request failed, so that callers can tell "Venice said no" from "Venice is not there". */
+export type NetworkFailure = 'timeout' | 'connection' | 'http' | 'invalid-json' | 'too-large' | 'unusable';
+
+export class NetworkError extends Error {
+  readonly kind: NetworkFailure;
+  readonly status: number | undefined;
+  readonly body: unknown;
+  constructor(kind: NetworkFailure, message: string, status?: number, body?: unknown) {
+    super(message);
+    this.name = 'NetworkError';
+    this.kind = kind;
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export interface HttpOptions {
+  baseUrl: string;
+  /** The whole budget for the call, retries and backoff included. */
+  timeoutMs: number;
+  dispatcher?: Dispatcher;
+  /** Sent as a Bearer header, only to `baseUrl`. */
+  apiKey?: string;
+  /** Total attempts on 408/425/429/5xx and connection errors (SPEC §4.1). 1 = no retry. */
+  attempts?: number;
+  maxBodyBytes?: number;
+}
+
+export interface JsonResponse {
+  status: number;
+  body: unknown;
+  elapsedMs: number;
+}
+
+const RETRY_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+let sharedDispatcher: Dispatcher | undefined;
+/** One proxy-aware agent per process: HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured (SPEC §6). */
+export function defaultDispatcher(): Dispatcher {
+  sharedDispatcher ??= new EnvHttpProxyAgent();
+  return sharedDispatcher;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `{"error":"…"}` or `{"error":{"message":"…"}}` (SPEC §6), with the key masked. */
+export function serverMessage(body: unknown, apiKey?: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as Record<string, unknown>).error;
+  const text =
+    typeof error === 'string'
+      ? error
+      : typeof error === 'object' && error !== null && typeof (error as Record<string, unknown>).message === 'string'
+        ? ((error as Record<string, unknown>).message as string)
+        : undefined;
+  if (text === undefined) return undefined;
+  const oneLine = text.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return apiKey === undefined ? oneLine : redact(oneLine, [apiKey]);
+}
+
+async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > cap) {
+      body.destroy();
+      throw new NetworkError('too-large', `the answer is larger than ${Math.round(cap / 1024 / 1024)} MB`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function attempt(
+  url: string,
+  init: { method: 'GET' | 'POST'; body?: string },
+  options: HttpOptions,
+  deadline: number,
+): Promise<JsonResponse> {
+  const started = Date.now();
+  const remaining = Math.max(1, deadline - started);
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'venice-onboard' };
+  if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const signal = AbortSignal.timeout(remaining);
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await request(url, {
+      method: init.method,
+      headers,
+      body: init.body,
+      signal,
+      dispatcher: options.dispatcher ?? defaultDispatcher(),
+      headersTimeout: remaining,
+      bodyTimeout: remaining,
+    });
+  } catch (error) {
+    throw toNetworkError(error, signal, options);
+  }
+  const cap = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const declared = Number(res.headers['content-length']);
+  let text: string;
+  try {
+    if (Number.isFinite(declared) && declared > cap) {
+      res.body.destroy();
+      throw new NetworkError('too-large', `the answer is larger than ${Math.round(cap / 1024 / 1024)} MB`);
+    }
+    text = await readCapped(res.body, cap);
+  } catch (error) {
+    if (error instanceof NetworkError) throw error;
+    throw toNetworkError(error, signal, options);
+  }
+  let body: unknown;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    if (res.statusCode >= 400) body = null;
+    else throw new NetworkError('invalid-json', 'the answer is not valid JSON', res.statusCode);
+  }
+  const elapsedMs = Date.now() - started;
+  if (res.statusCode >= 400) {
+    const detail = serverMessage(body, options.apiKey);
+    throw new NetworkError('http', `HTTP ${res.statusCode}${detail ? `: ${detail}` : ''}`, res.statusCode, body);
+  }
+  return { status: res.statusCode, body, elapsedMs };
+}
+
+function toNetworkError(error: unknown, signal: AbortSignal, options: HttpOptions): NetworkError {
+  if (signal.aborted) return new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
+  const code = (error as { code?: string }).code;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
+  }
+  const reason = (error as { cause?: { code?: string } }).cause?.code ?? code ?? (error as Error).message;
+  const message = options.apiKey === undefined ? String(reason) : redact(String(reason), [options.apiKey]);
+  return new NetworkError('connection', `cannot connect to ${new URL(options.baseUrl).host} (${message})`);
+}
+
+/**
+ * A JSON request to `{baseUrl}{path}` with retries and backoff on transient failures, all within
+ * `timeoutMs`. Never retries a 401: Venice blocks keys after many failures (SPEC §3.2).
+ */
+export async function requestJson(
+  path: string,
+  options: HttpOptions,
+  init: { method: 'GET' | 'POST'; body?: string } = { method: 'GET' },
+): Promise<JsonResponse> {
+  const url = `${options.baseUrl}${path}`;
+  const deadline = Date.now() + options.timeoutMs;
+  const attempts = options.attempts ?? 3;
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt(url, init, options, deadline);
+    } catch (error) {
+      const failure = error as NetworkError;
+      const transient =
+        failure.kind === 'connection' || (failure.kind === 'http' && RETRY_STATUS.has(failure.status ?? 0));
+      const backoff = 200 * 2 ** (i - 1);
+      if (!transient || i >= attempts || Date.now() + backoff >= deadline) throw failure;
+      await sleep(backoff);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { mapCompatibilityMapping, mapModelsResponse, mapTraits } from '../core/map-models.js';
+import type { CatalogModel } from '../core/types.js';
+import { NetworkError, requestJson, type HttpOptions } from './http.js';
+
+/** The Venice endpoints this tool uses. Each throws `NetworkError` on failure. */
+
+export interface LiveModels {
+  models: CatalogModel[];
+  /** The raw rows, kept for the cache so a newer version of this tool can map them again. */
+  rows: unknown[];
+  elapsedMs: number;
+}
+
+export async function fetchModels(options: HttpOptions): Promise<LiveModels> {
+  const res = await requestJson('/models?type=text', options);
+  let models: CatalogModel[];
+  try {
+    models = mapModelsResponse(res.body);
+  } catch {
+    throw new NetworkError('unusable', 'the answer has no model list', res.status);
+  }
+  if (models.length === 0) throw new NetworkError('unusable', 'the answer lists no text model', res.status);
+  const body = res.body as { data?: unknown[] } | unknown[];
+  const rows = Array.isArray(body) ? body : (body.data ?? []);
+  return { models, rows, elapsedMs: res.elapsedMs };
+}
+
+export async function fetchCompatibilityMapping(options: HttpOptions): Promise<Record<string, string>> {
+  const res = await requestJson('/models/compatibility_mapping', options);
+  return mapCompatibilityMapping(res.body);
+}
+
+export async function fetchTraits(options: HttpOptions): Promise<Record<string, string>> {
+  const res = await requestJson('/models/traits?type=text', options);
+  return mapTraits(res.body);
+}
+
+export interface RateLimits {
+  accessPermitted: boolean;
+  tier: string | undefined;
+  balances: { usd?: number; diem?: number };
+}
+
+/** `GET /api_keys/rate_limits`: free, works for every key type (SPEC §3.2). Never retried on 401. */
+export async function fetchRateLimits(options: HttpOptions & { apiKey: string }): Promise<RateLimits> {
+  const res = await requestJson('/api_keys/rate_limits', options);
+  const data = (res.body as { data?: Record<string, unknown> } | null)?.data ?? {};
+  const balances = (typeof data.balances === 'object' && data.balances !== null ? data.balances : {}) as Record<
+    string,
+    unknown
+  >;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const tier =
+    typeof data.apiTier === 'object' && data.apiTier !== null
+      ? (data.apiTier as Record<string, unknown>).id
+      : data.apiTier;
+  return {
+    accessPermitted: data.accessPermitted !== false,
+    tier: typeof tier === 'string' ? tier : undefined,
+    balances: { usd: num(balances.USD), diem: num(balances.DIEM) },
+  };
+}

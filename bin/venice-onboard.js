@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: refuse old Node.js with a readable message, then hand over to the bundle.
+import { readFileSync } from 'node:fs';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 18)) {
   process.stderr.write(
@@ -7,6 +9,19 @@ if (major < 20 || (major === 20 && minor < 18)) {
       'Hint: install a current LTS from https://nodejs.org and run it again.\n',
   );
   process.exit(1);
+}
+
+// `--help` and `--version` alone are static: print the text the build generated from the
+// command registry, without loading it (start-up time is the product's first impression).
+const args = process.argv.slice(2);
+if (args.length === 1 && ['-h', '--help', '-V', '--version'].includes(args[0])) {
+  try {
+    const name = args[0] === '-V' || args[0] === '--version' ? 'version.txt' : 'help.txt';
+    process.stdout.write(readFileSync(new URL(`../dist/${name}`, import.meta.url), 'utf8'));
+    process.exit(0);
+  } catch {
+    // not generated (a partial build): fall through to the full CLI
+  }
 }
 const { main } = await import('../dist/cli.js');
 await main(process.argv);

@@ -1,11 +1,13 @@
 import { homedir } from 'node:os';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { redactingOutput, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { toGlobalOptions, type RawGlobalFlags } from './options.js';
 import { palette, shouldColor } from './ui/style.js';
 
-const VERSION = '0.1.0';
+declare const __VERSION__: string;
+/** Set by the build from package.json; tests that import this module directly see 'dev'. */
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -83,6 +85,15 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .option('--dry-run', 'print the diff of what would change; write nothing')
     .action((model: string, opts, cmd: Command) => run(async () => (await import('./commands/models-set.js')).modelsSetCommand, cmd.optsWithGlobals(), [model]));
 
+  // The top-level help lists `models list` and `models set` themselves, not just `models`.
+  const defaults = new Help();
+  program.configureHelp({
+    visibleCommands: (cmd) =>
+      defaults
+        .visibleCommands(cmd)
+        .flatMap((c) => (cmd === program && c.commands.length > 0 ? defaults.visibleCommands(c).filter((s) => s.name() !== 'help') : [c])),
+    subcommandTerm: (cmd) => `${cmd.parent && cmd.parent !== program ? `${cmd.parent.name()} ` : ''}${defaults.subcommandTerm(cmd)}`,
+  });
   return program;
 }
 

@@ -1,8 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { STATIC_MODELS } from '../core/static-catalog.js';
 import type { Catalog } from '../core/types.js';
-import { NetworkError } from '../net/http.js';
-import { fetchCompatibilityMapping, fetchModels, fetchTraits } from '../net/venice-api.js';
 import { CACHE_TTL_MS, cacheFilePath, readCache, writeCache, type CachedCatalog } from './cache.js';
 
 export interface CatalogRequest {
@@ -46,6 +44,8 @@ export async function loadCatalog(req: CatalogRequest, deps: CatalogDeps): Promi
 
   if (req.offline) return cached ? fromCache(cached) : fromStatic();
   if (cached && req.allowFreshCache && age >= 0 && age < CACHE_TTL_MS) return fromCache(cached);
+  // The HTTP client is loaded only when we go to the network (start-up time of --offline runs).
+  const { fetchCompatibilityMapping, fetchModels, fetchTraits } = await import('../net/venice-api.js');
   const http = { baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, dispatcher: deps.dispatcher, apiKey: req.apiKey };
   // The renames and roles are extras: their failure never costs the list itself.
   const extras = Promise.all([
@@ -60,7 +60,7 @@ export async function loadCatalog(req: CatalogRequest, deps: CatalogDeps): Promi
     return { source: 'live', fetchedAt, models: live.models, renames, traits };
   } catch (error) {
     await extras;
-    const reason = error instanceof NetworkError ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : String(error);
     return cached
       ? fromCache(cached, `Could not get the live model list (${reason}); using the cached list.`)
       : fromStatic(`Could not get the live model list (${reason}); using the built-in list, which may be out of date.`);

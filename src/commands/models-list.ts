@@ -62,7 +62,10 @@ const GROUPS: ReadonlyArray<[Privacy, string]> = [
 ];
 
 export async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<number> {
-  const catalog = await loadCatalog({ ...options, allowFreshCache: true }, ctx);
+  // With a key, the list matches what that key may use (SPEC §4.1).
+  const apiKey = ctx.env.VENICE_API_KEY?.trim() || undefined;
+  if (apiKey !== undefined) ctx.secrets.add(apiKey);
+  const catalog = await loadCatalog({ ...options, allowFreshCache: true, apiKey }, ctx);
   const defaultId = await readConfiguredDefault(options, ctx);
   const recs = recommendationsById(listRecommendations(catalog.models, catalog.renames, catalog.traits));
   const models = filterModels(catalog.models, options);

@@ -1,8 +1,11 @@
 import type { Context } from '../context.js';
-import { CliError } from '../errors.js';
+import { nonInteractive } from '../onboard/interaction.js';
+import { toOnboardOptions } from '../onboard/options.js';
+import { runOnboard } from '../onboard/run-onboard.js';
 
-export async function onboardCommand(_flags: Record<string, unknown>, _args: string[], _ctx: Context): Promise<number> {
-  throw new CliError('not-built', 'This command is not available in this version yet.', {
-    hint: 'Run venice-onboard models list to see the Venice catalog.',
-  });
+export async function onboardCommand(flags: Record<string, unknown>, _args: string[], ctx: Context): Promise<number> {
+  const options = toOnboardOptions(flags, ctx.isInteractive);
+  if (options.nonInteractive) return runOnboard(options, ctx, nonInteractive(options, ctx));
+  const { interactive } = await import('../onboard/interactive.js');
+  return runOnboard(options, ctx, await interactive(options, ctx));
 }

@@ -1,8 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { resolveConfigPath } from '../config/config-path.js';
+import { dotenvPath } from '../config/key-stores.js';
 import type { Context } from '../context.js';
-import { CliError } from '../errors.js';
+import { parseDotenv } from '../core/dotenv.js';
+import { checkKeyFormat } from '../core/key-format.js';
+import { maskKey } from '../core/mask.js';
+import { isObject, readVeniceProvider } from '../core/openclaw-config.js';
+import type { GlobalOptions } from '../options.js';
+import { palette, SYMBOLS } from '../ui/style.js';
+import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider, selectedModelId } from '../verify/config-checks.js';
+import { describeKeySource, discoverKey } from '../verify/discover-key.js';
+import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
+import { fail, pass, skip, warn, type CheckOutcome, type CheckResult } from '../verify/types.js';
 
-export async function verifyCommand(_flags: Record<string, unknown>, _args: string[], _ctx: Context): Promise<number> {
-  throw new CliError('not-built', 'This command is not available in this version yet.', {
-    hint: 'Run venice-onboard models list to see the Venice catalog.',
+export interface VerifyOptions extends GlobalOptions {
+  chat: boolean;
+  model?: string;
+}
+
+export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number> {
+  const c = palette(ctx.color);
+  const results: CheckResult[] = [];
+  const status = (id: string) => results.find((r) => r.id === id)?.status;
+  const ok = (id: string) => status(id) === 'pass' || status(id) === 'warn';
+  async function run(id: string, fn: () => CheckOutcome | Promise<CheckOutcome>): Promise<void> {
+    const started = Date.now();
+    const outcome = await fn();
+    const result: CheckResult = { id, status: outcome.status, message: outcome.message, hint: outcome.hint ?? null, durationMs: Date.now() - started };
+    results.push(result);
+    if (!o.json) {
+      const symbol = { pass: c.green(SYMBOLS.pass), warn: c.yellow(SYMBOLS.warn), fail: c.red(SYMBOLS.fail), skip: c.dim(SYMBOLS.skip) }[result.status];
+      ctx.stdout.write(`${symbol} ${id.padEnd(21)}${result.message}\n`);
+      if (result.hint) ctx.stdout.write(`  ${' '.repeat(21)}${c.dim('→')} ${result.hint}\n`);
+    }
+  }
+  const needs = (id: string, why = `skipped: ${id} did not pass`) => (ok(id) ? undefined : skip(why));
+  const offline = o.offline ? skip('skipped: --offline') : undefined;
+
+  const loc = resolveConfigPath(o.config, ctx);
+  await run('config.found', () => checkConfigFound(loc));
+  let config: unknown;
+  await run('config.parse', async () => {
+    if (!loc.exists) return skip('skipped: no config file');
+    const parsed = checkConfigParse(await readFile(loc.path, 'utf8'));
+    config = parsed.config;
+    return parsed.outcome;
   });
+  const dotenv = await readFile(dotenvPath(loc.stateDir), 'utf8').then(parseDotenv, () => ({}));
+  await run('config.provider', () => needs('config.parse') ?? checkProvider(config));
+  await run('config.default-model', () => needs('config.provider') ?? checkDefaultModel(config, o.model));
+  await run('config.env-refs', () => needs('config.parse') ?? checkEnvRefs(config, ctx.env, dotenv));
+
+  const { found, all } = await discoverKey(config, loc.stateDir, ctx.env);
+  for (const f of all) ctx.secrets.add(f.key);
+  await run('key.present', () =>
+    found
+      ? pass(`${maskKey(found.key)} from the ${describeKeySource(found)}.`)
+      : fail('No Venice API key found (auth profile, VENICE_API_KEY, .env, config env block, apiKey).', 'Run venice-onboard onboard, or export VENICE_API_KEY.'),
+  );
+  await run('key.format', () => {
+    if (!found) return skip('skipped: no key');
+    const r = checkKeyFormat(found.key);
+    if (r.status === 'error') return fail(r.message, r.hint);
+    if (r.status === 'warn') {
+      return warn(r.message, r.kind === 'admin' ? 'Create an inference key at venice.ai → Settings → API Keys.' : 'key.valid checks it online.');
+    }
+    return pass(`Recognised ${r.kind === 'vapi' ? 'vapi_' : 'inference'} key format.`);
+  });
+
+  const reachable = offline ? { outcome: offline } : await checkReachable(o, ctx, found?.key);
+  await run('api.reachable', () => reachable.outcome);
+  await run('key.valid', async () => offline ?? needs('key.format') ?? needs('api.reachable') ?? checkKeyValid(found!.key, o, ctx));
+
+  const id = config === undefined ? o.model?.replace(/^venice\//, '') : selectedModelId(config, o.model);
+  let available: Awaited<ReturnType<typeof checkModelAvailable>> | undefined;
+  await run('model.available', async () => {
+    if (offline) return offline;
+    if (id === undefined) return skip('skipped: no Venice default model');
+    if (!reachable.live) return skip('skipped: api.reachable did not pass');
+    available = await checkModelAvailable(id, reachable.live, o, ctx);
+    return available.outcome;
+  });
+  await run('model.limits', () => {
+    if (offline) return offline;
+    if (id === undefined || !reachable.live || !ok('model.available')) return skip('skipped: model.available did not pass');
+    const models = readVeniceProvider(config)?.models;
+    const entry = Array.isArray(models) ? models.find((m) => isObject(m) && m.id === id) : undefined;
+    return checkModelLimits(isObject(entry) ? entry : undefined, id, reachable.live);
+  });
+  if (o.chat) {
+    await run('chat.probe', async () => offline ?? needs('key.valid') ?? needs('model.available') ?? checkChat(found!.key, id!, o, ctx));
+  }
+
+  const passed = !results.some((r) => r.status === 'fail');
+  if (o.json) {
+    ctx.stdout.write(`${JSON.stringify({ ok: passed, configPath: loc.path, checks: results }, null, 2)}\n`);
+  } else {
+    const failed = results.filter((r) => r.status === 'fail').length;
+    ctx.stderr.write(passed ? `${c.green('All checks passed.')}\n` : `${c.red(`${failed} check(s) failed.`)}\n`);
+  }
+  return passed ? 0 : 1;
+}
+
+export async function verifyCommand(flags: Record<string, unknown>, _args: string[], ctx: Context): Promise<number> {
+  return runVerify({ ...(flags as unknown as GlobalOptions), chat: flags.chat === true, model: typeof flags.model === 'string' ? flags.model : undefined }, ctx);
 }

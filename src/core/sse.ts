@@ -1,0 +1,55 @@
+/**
+ * A server-sent-events reader for OpenAI-style streams: feed text chunks as they arrive, get
+ * back the `data:` payloads of complete events. Pure, so it is tested with arbitrary splits.
+ */
+export class SseReader {
+  private buffer = '';
+
+  feed(chunk: string): string[] {
+    this.buffer += chunk;
+    const out: string[] = [];
+    for (;;) {
+      const match = /\r?\n\r?\n/.exec(this.buffer);
+      if (!match) break;
+      const event = this.buffer.slice(0, match.index);
+      this.buffer = this.buffer.slice(match.index + match[0].length);
+      const data = event
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).replace(/^ /, ''));
+      if (data.length > 0) out.push(data.join('\n'));
+    }
+    return out;
+  }
+
+  /** What is left when the stream ends without a final blank line. */
+  flush(): string[] {
+    const rest = this.buffer;
+    this.buffer = '';
+    return rest.trim() === '' ? [] : this.feed(`${rest}\n\n`);
+  }
+}
+
+export interface ChatDelta {
+  content: string;
+  done: boolean;
+}
+
+/**
+ * One payload of a chat stream. Venice ends with a usage chunk whose `choices` is an empty
+ * array, then `[DONE]`: both are normal, neither carries text.
+ */
+export function readChatPayload(payload: string): ChatDelta {
+  if (payload.trim() === '[DONE]') return { content: '', done: true };
+  let data: unknown;
+  try {
+    data = JSON.parse(payload);
+  } catch {
+    return { content: '', done: false };
+  }
+  const choices = (data as { choices?: unknown }).choices;
+  if (!Array.isArray(choices) || choices.length === 0) return { content: '', done: false };
+  const delta = (choices[0] as { delta?: { content?: unknown; reasoning_content?: unknown } }).delta;
+  const content = typeof delta?.content === 'string' ? delta.content : '';
+  return { content, done: false };
+}

@@ -1,0 +1,76 @@
+import { request } from 'undici';
+import { readChatPayload, SseReader } from '../core/sse.js';
+import { defaultDispatcher, NetworkError, serverMessage, type HttpOptions } from './http.js';
+
+export interface ChatResult {
+  reply: string;
+  firstTokenMs: number | undefined;
+  totalMs: number;
+}
+
+export const PROBE_PROMPT = 'Hello, are you working?';
+
+/** Streams a short chat completion (the `--chat` probe). Never retried: it costs tokens. */
+export async function streamChat(options: HttpOptions & { apiKey: string; model: string }): Promise<ChatResult> {
+  const started = Date.now();
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const body = JSON.stringify({
+    model: options.model,
+    messages: [{ role: 'user', content: PROBE_PROMPT }],
+    stream: true,
+    max_tokens: 200,
+    stream_options: { include_usage: true },
+  });
+  let res;
+  try {
+    res = await request(`${options.baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${options.apiKey}`,
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        'user-agent': 'venice-onboard',
+      },
+      body,
+      signal,
+      dispatcher: options.dispatcher ?? defaultDispatcher(),
+    });
+  } catch (error) {
+    if (signal.aborted) throw new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
+    throw new NetworkError('connection', `cannot connect (${(error as { code?: string }).code ?? (error as Error).message})`);
+  }
+  if (res.statusCode >= 400) {
+    const text = await res.body.text().catch(() => '');
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: no message to show
+    }
+    const detail = serverMessage(parsed, options.apiKey);
+    throw new NetworkError('http', `HTTP ${res.statusCode}${detail ? `: ${detail}` : ''}`, res.statusCode);
+  }
+  const reader = new SseReader();
+  const decoder = new TextDecoder(); // a UTF-8 character may straddle two chunks
+  let reply = '';
+  let firstTokenMs: number | undefined;
+  try {
+    for await (const chunk of res.body) {
+      for (const payload of reader.feed(decoder.decode(chunk as Buffer, { stream: true }))) {
+        const delta = readChatPayload(payload);
+        if (delta.content !== '') {
+          firstTokenMs ??= Date.now() - started;
+          reply += delta.content;
+        }
+      }
+      if (reply.length > 4000) break;
+    }
+    for (const payload of reader.flush()) reply += readChatPayload(payload).content;
+  } catch {
+    if (signal.aborted) throw new NetworkError('timeout', `the reply did not finish within ${options.timeoutMs} ms`);
+    throw new NetworkError('connection', 'the connection broke during the reply');
+  } finally {
+    res.body.destroy();
+  }
+  return { reply, firstTokenMs, totalMs: Date.now() - started };
+}

@@ -1,0 +1,54 @@
+import type { ConfigLocation } from '../config/config-path.js';
+import type { FoundKey } from '../config/key-stores.js';
+import type { Context } from '../context.js';
+import type { KeyStorage } from '../core/plan-venice.js';
+import type { Catalog } from '../core/types.js';
+import { CliError, ExitCode } from '../errors.js';
+import { invalidKeyError, type OnlineCheck } from './key-check.js';
+import { keyFromFlags, missingKeyError } from './obtain-key.js';
+import type { OnboardOptions } from './options.js';
+
+/** Checks a key online: 'ok' (valid, or could not be checked) or the refusal. */
+export type KeyChecker = (key: string) => Promise<'ok' | Extract<OnlineCheck, { status: 'invalid' | 'denied' }>>;
+
+/**
+ * Every question onboarding may ask. The non-interactive answers come from flags only, and a
+ * missing one is a usage error naming the flag (SPEC §1.1); the interactive ones prompt.
+ */
+export interface Interaction {
+  header(loc: ConfigLocation): void;
+  key(found: readonly FoundKey[], check: KeyChecker): Promise<string | undefined>;
+  missingKey(): Error;
+  waitForCatalog(pending: Promise<Catalog>): Promise<Catalog>;
+  /** A model id, or undefined to keep the configured default (else llama-3.3-70b). */
+  model(catalog: Catalog, currentId: string | undefined): Promise<string | undefined>;
+  storage(existing: KeyStorage | undefined): Promise<KeyStorage | undefined>;
+  /** Resolves when replacing the described keys is accepted; throws otherwise. */
+  confirmReplace(description: string): Promise<void>;
+  confirmWrite(diff: string): Promise<boolean>;
+}
+
+export function nonInteractive(o: OnboardOptions, ctx: Context): Interaction {
+  return {
+    header: () => {},
+    key: async (_found, check) => {
+      const input = await keyFromFlags(o, ctx);
+      if (input === undefined) return undefined;
+      if (input.warning) ctx.stderr.write(`! ${input.warning}\n`);
+      const verdict = await check(input.key);
+      if (verdict !== 'ok') throw invalidKeyError(verdict.message);
+      return input.key;
+    },
+    missingKey: missingKeyError,
+    waitForCatalog: (pending) => pending,
+    model: async () => undefined,
+    storage: async () => undefined,
+    confirmReplace: async (description) => {
+      throw new CliError('key-exists', `A different Venice key is already stored: ${description}.`, {
+        hint: 'Pass --yes to replace it with the new key.',
+        exitCode: ExitCode.usage,
+      });
+    },
+    confirmWrite: async () => true,
+  };
+}

@@ -1,0 +1,98 @@
+import json5 from 'json5';
+import { describeLocation, type ConfigLocation } from '../config/config-path.js';
+import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
+import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
+import { fail, pass, skip, warn, type CheckOutcome } from './types.js';
+
+/** The config checks of SPEC §1.2: no network, in order. */
+
+export function checkConfigFound(loc: ConfigLocation): CheckOutcome {
+  return loc.exists
+    ? pass(describeLocation(loc))
+    : fail(`No OpenClaw config at ${describeLocation(loc)}.`, 'Run venice-onboard onboard to create it, or pass --config <path>.');
+}
+
+export function checkConfigParse(text: string): { outcome: CheckOutcome; config?: unknown } {
+  try {
+    const config: unknown = json5.parse(text.replace(/^\uFEFF/, ''));
+    if (!isObject(config)) return { outcome: fail('The config is not a JSON5 object.', 'The file must start with { and end with }.') };
+    return { outcome: pass('Valid JSON5.'), config };
+  } catch (error) {
+    const e = error as { lineNumber?: number; columnNumber?: number; message: string };
+    const where = e.lineNumber ? ` at line ${e.lineNumber}, column ${e.columnNumber}` : '';
+    const why = e.message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+    return { outcome: fail(`Invalid JSON5${where}: ${why}.`, 'Fix that line by hand (or restore the .bak next to the file).') };
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// Keys OpenClaw's schema accepts in a provider block and in a model entry; anything else stops it.
+const PROVIDER_KEYS = new Set(['baseUrl', 'apiKey', 'auth', 'api', 'headers', 'authHeader', 'models']);
+const MODEL_KEYS = new Set(['id', 'name', 'api', 'reasoning', 'input', 'cost', 'contextWindow', 'maxTokens', 'headers']);
+
+export function checkProvider(config: unknown): CheckOutcome {
+  const block = readVeniceProvider(config);
+  const fix = 'Run venice-onboard onboard to write a valid Venice block.';
+  if (block === undefined) return fail('No models.providers.venice block.', fix);
+  const problems: string[] = [];
+  const base = typeof block.baseUrl === 'string' ? block.baseUrl : '';
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {
+    problems.push('baseUrl is missing or not a URL');
+  }
+  if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) problems.push('baseUrl is not https');
+  if (block.api !== 'openai-completions') problems.push(`api is ${JSON.stringify(block.api ?? null)}, not "openai-completions"`);
+  const models = block.models;
+  if (!Array.isArray(models) || models.length === 0) problems.push('models is not a non-empty array');
+  const unknown = Object.keys(block).filter((k) => !PROVIDER_KEYS.has(k));
+  if (unknown.length > 0) problems.push(`unknown key(s) ${unknown.join(', ')}`);
+  if (Array.isArray(models)) {
+    const bad = new Set<string>();
+    for (const m of models) {
+      if (!isObject(m) || typeof m.id !== 'string') bad.add('an entry without an id');
+      else for (const k of Object.keys(m)) if (!MODEL_KEYS.has(k)) bad.add(`${k} (in ${m.id})`);
+    }
+    if (bad.size > 0) problems.push(`model keys OpenClaw rejects: ${[...bad].slice(0, 3).join(', ')}`);
+  }
+  if (problems.length > 0) return fail(`Venice block: ${problems.join('; ')}.`, fix);
+  return pass(`Venice block at ${base} with ${(models as unknown[]).length} model(s).`);
+}
+
+export function selectedModelId(config: unknown, override: string | undefined): string | undefined {
+  return override !== undefined ? override.replace(/^venice\//, '') : veniceIdOf(readDefaultModelRef(config));
+}
+
+export function checkDefaultModel(config: unknown, override: string | undefined): CheckOutcome {
+  const ids = (readVeniceProvider(config)?.models as unknown[] | undefined)
+    ?.map((m) => (isObject(m) ? m.id : undefined))
+    .filter((id): id is string => typeof id === 'string');
+  if (override !== undefined) {
+    const id = override.replace(/^venice\//, '');
+    return ids?.includes(id)
+      ? pass(`venice/${id} (from --model) is in the provider's models.`)
+      : fail(`venice/${id} (from --model) is not in the provider's models.`, `Run venice-onboard models set venice/${id} to add it.`);
+  }
+  const ref = readDefaultModelRef(config);
+  if (ref === undefined) return fail('No default model (agents.defaults.model.primary).', 'Run venice-onboard models set venice/llama-3.3-70b.');
+  const id = veniceIdOf(ref);
+  if (id === undefined) return warn(`The default model is ${ref}, not a Venice model.`, 'Run venice-onboard models set <venice model> to use Venice by default.');
+  if (!ids?.includes(id)) return fail(`The default ${ref} is not in the provider's models.`, `Run venice-onboard models set ${ref} to add its entry.`);
+  return pass(`Default model ${ref}.`);
+}
+
+/** `${VAR}` in the Venice block and the env block must resolve, or OpenClaw refuses the config. */
+export function checkEnvRefs(config: unknown, env: Record<string, string | undefined>, dotenv: Record<string, string>): CheckOutcome {
+  const refs = findEnvRefs([readVeniceProvider(config) ?? null, getPath(config, ['env']) ?? null]);
+  if (refs.size === 0) return pass('No ${VAR} references to resolve.');
+  const block = envBlockVars(getPath(config, ['env']));
+  const missing = [...refs].filter((name) => !(env[name] || dotenv[name] || block[name]));
+  if (missing.length > 0) {
+    const list = missing.map((n) => '${' + n + '}').join(', ');
+    return fail(`${list} is not set anywhere: OpenClaw refuses a config with an unresolved variable.`, `Set ${missing[0]} in the environment, in the .env next to the config, or run venice-onboard onboard.`);
+  }
+  return pass(`${[...refs].map((n) => '${' + n + '}').join(', ')} resolved.`);
+}
+
+export const skipped = (why: string) => skip(why);

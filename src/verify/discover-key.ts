@@ -1,0 +1,33 @@
+import { findStoredKeys, PLACE_LABEL, type FoundKey } from '../config/key-stores.js';
+import { substituteEnvRefs } from '../core/env-refs.js';
+import { KEY_VAR } from '../core/plan-venice.js';
+import { readVeniceProvider } from '../core/openclaw-config.js';
+
+/**
+ * The key OpenClaw would use for Venice, in its own order: auth profile, VENICE_API_KEY in the
+ * environment, `<stateDir>/.env`, the config's env block, a literal `apiKey` (SPEC §1.2).
+ */
+export async function discoverKey(
+  config: unknown,
+  stateDir: string,
+  env: Record<string, string | undefined>,
+): Promise<{ found?: FoundKey; all: FoundKey[] }> {
+  const stored = config === undefined ? await findStoredKeys({}, stateDir) : await findStoredKeys(config, stateDir);
+  const fromEnv = env[KEY_VAR]?.trim();
+  const all: FoundKey[] = [
+    ...stored.filter((f) => f.place === 'auth-profile'),
+    ...(fromEnv ? [{ place: 'env-var' as const, key: fromEnv }] : []),
+    ...stored.filter((f) => f.place !== 'auth-profile'),
+  ];
+  return all[0] ? { found: all[0], all } : { all };
+}
+
+export function describeKeySource(found: FoundKey): string {
+  return PLACE_LABEL[found.place] + (found.file ? ` (${found.file})` : '');
+}
+
+/** A literal `apiKey` written as `${VAR}` other than VENICE_API_KEY, resolved like OpenClaw does. */
+export function resolvedApiKeyRef(config: unknown, vars: Record<string, string | undefined>): string | undefined {
+  const apiKey = readVeniceProvider(config)?.apiKey;
+  return typeof apiKey === 'string' && apiKey.includes('${') ? substituteEnvRefs(apiKey, vars) : undefined;
+}

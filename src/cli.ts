@@ -163,7 +163,8 @@ export async function main(argv: string[]): Promise<void> {
     json = flags.json === true;
     const globals = toGlobalOptions(flags as RawGlobalFlags, ctx.env);
     const runner = await load();
-    const code = await runner({ ...flags, ...globals }, args, ctx);
+    // `baseUrlFlag`: whether --base-url was given at all (verify then prefers the config's own URL).
+    const code = await runner({ ...flags, ...globals, baseUrlFlag: flags.baseUrl }, args, ctx);
     process.exitCode = code ?? ExitCode.ok;
   };
   const program = buildProgram(run);

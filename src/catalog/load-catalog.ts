@@ -10,6 +10,7 @@ export interface CatalogRequest {
   apiKey?: string;
   /** Use a cache younger than an hour without asking Venice (models list, onboard). */
   allowFreshCache: boolean;
+  signal?: AbortSignal;
 }
 
 export interface CatalogDeps {
@@ -46,7 +47,7 @@ export async function loadCatalog(req: CatalogRequest, deps: CatalogDeps): Promi
   if (cached && req.allowFreshCache && age >= 0 && age < CACHE_TTL_MS) return fromCache(cached);
   // The HTTP client is loaded only when we go to the network (start-up time of --offline runs).
   const { fetchCompatibilityMapping, fetchModels, fetchTraits } = await import('../net/venice-api.js');
-  const http = { baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, dispatcher: deps.dispatcher, apiKey: req.apiKey };
+  const http = { baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, dispatcher: deps.dispatcher, apiKey: req.apiKey, signal: req.signal };
   // The renames and roles are extras: their failure never costs the list itself.
   const extras = Promise.all([
     fetchCompatibilityMapping(http).catch(() => ({})),

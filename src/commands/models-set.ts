@@ -3,7 +3,9 @@ import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
 import type { CatalogModel } from '../core/types.js';
 import { getPath, isObject, readVeniceProvider } from '../core/openclaw-config.js';
-import { planDefaultModel, toProviderEntry, VENICE_PATH } from '../core/plan-venice.js';
+import type { EditOp, JsonValue } from '../core/config-edit.js';
+import { findStoredKeys } from '../config/key-stores.js';
+import { findProviderModel, planDefaultModel, toProviderEntry, VENICE_PATH } from '../core/plan-venice.js';
 import { stripVenicePrefix } from '../core/resolve-model.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
 import type { GlobalOptions } from '../options.js';
@@ -17,13 +19,12 @@ export interface ModelsSetOptions extends GlobalOptions {
   dryRun: boolean;
 }
 
-/** Model ids already in the user's Venice block: they may be set even if the catalog lacks them. */
-function providerModel(config: unknown, id: string): CatalogModel | undefined {
-  const models = readVeniceProvider(config)?.models;
-  const entry = Array.isArray(models) ? models.find((m) => isObject(m) && m.id === id) : undefined;
-  if (!isObject(entry)) return undefined;
-  const name = typeof entry.name === 'string' ? entry.name : id;
-  return { id, name } as CatalogModel;
+function addEntryOps(config: unknown, model: CatalogModel): EditOp[] {
+  const path = [...VENICE_PATH, 'models'];
+  const models = getPath(config, path);
+  const entry = toProviderEntry(model) as unknown as JsonValue;
+  if (!Array.isArray(models)) return [{ op: 'set', path, value: [entry] }];
+  return models.some((m) => isObject(m) && m.id === model.id) ? [] : [{ op: 'append', path, values: [entry] }];
 }
 
 export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<number> {
@@ -38,36 +39,36 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
       hint: 'Run venice-onboard onboard to add it.',
     });
   }
-  const id = stripVenicePrefix(o.model);
-  let model = providerModel(loaded.config, id);
-  let fromCatalog = false;
-  if (model === undefined) {
+  // Stored keys never show in a diff, not even as context lines.
+  for (const f of await findStoredKeys(loaded.config, loc.stateDir)) ctx.secrets.add(f.key);
+  // An id already in the user's block needs no catalog (and no network).
+  let chosen = findProviderModel(loaded.config, stripVenicePrefix(o.model));
+  if (chosen === undefined) {
     const catalog = await loadCatalog({ ...o, allowFreshCache: true }, ctx);
     if (catalog.warning) ctx.stderr.write(`${c.yellow('!')} ${catalog.warning}\n`);
-    const resolved = requireModel(o.model, catalog);
+    const resolved = requireModel(o.model, catalog, loaded.config);
     if (resolved.note) ctx.stderr.write(`${c.yellow('!')} ${resolved.note}\n`);
-    model = providerModel(loaded.config, resolved.model.id) ?? resolved.model;
-    fromCatalog = providerModel(loaded.config, resolved.model.id) === undefined;
+    chosen = resolved.model;
   }
-  const chosen = model;
+  const model = chosen;
   const change = await prepareConfigChange(loaded, (config) => [
-    ...planDefaultModel(config, chosen),
+    ...planDefaultModel(config, model),
     // A model missing from the provider block is added, else OpenClaw cannot resolve the ref.
-    ...(fromCatalog && Array.isArray(getPath(config, [...VENICE_PATH, 'models']))
-      ? [{ op: 'append' as const, path: [...VENICE_PATH, 'models'], values: [toProviderEntry(chosen) as never] }]
-      : []),
+    ...addEntryOps(config, model),
   ]);
   if (o.dryRun) {
-    ctx.stdout.write(renderDiff(change ? [change] : [], [...ctx.secrets]));
+    const diff = renderDiff(change ? [change] : [], [...ctx.secrets]);
+    if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, configPath: loc.path, changed: change !== null, defaultModel: `venice/${model.id}`, diff }, null, 2)}\n`);
+    else ctx.stdout.write(diff);
     ctx.stderr.write(change ? 'Dry run: nothing was written.\n' : 'Dry run: nothing would change.\n');
     return ExitCode.ok;
   }
   const written = change ? await writeChanges([change]) : [];
   if (o.json) {
-    ctx.stdout.write(`${JSON.stringify({ ok: true, configPath: loc.path, changed: written.length > 0, defaultModel: `venice/${chosen.id}` }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ ok: true, configPath: loc.path, changed: written.length > 0, defaultModel: `venice/${model.id}` }, null, 2)}\n`);
   }
   ctx.stderr.write(written.length > 0 ? `Updated ${written[0]?.path}\n` : `${loc.path} already has this default: nothing to write.\n`);
-  ctx.stderr.write(`Default model: venice/${chosen.id}\n`);
+  ctx.stderr.write(`Default model: venice/${model.id}\n`);
   return ExitCode.ok;
 }
 

@@ -3,11 +3,12 @@ import { resolveConfigPath } from '../config/config-path.js';
 import { dotenvPath } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import { parseDotenv } from '../core/dotenv.js';
-import { checkKeyFormat } from '../core/key-format.js';
+import { checkKeyFormat, normalizeKey } from '../core/key-format.js';
 import { maskKey } from '../core/mask.js';
 import { isObject, readVeniceProvider } from '../core/openclaw-config.js';
 import type { GlobalOptions } from '../options.js';
 import { palette, SYMBOLS } from '../ui/style.js';
+import { normalizeBaseUrl } from '../core/base-url.js';
 import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider, selectedModelId } from '../verify/config-checks.js';
 import { describeKeySource, discoverKey } from '../verify/discover-key.js';
 import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
@@ -51,13 +52,17 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
   await run('config.default-model', () => needs('config.provider') ?? checkDefaultModel(config, o.model));
   await run('config.env-refs', () => needs('config.parse') ?? checkEnvRefs(config, ctx.env, dotenv));
 
-  const { found, all } = await discoverKey(config, loc.stateDir, ctx.env);
+  const { found: raw, all } = await discoverKey(config, loc.stateDir, ctx.env, dotenv);
   for (const f of all) ctx.secrets.add(f.key);
-  await run('key.present', () =>
-    found
-      ? pass(`${maskKey(found.key)} from the ${describeKeySource(found)}.`)
-      : fail('No Venice API key found (auth profile, VENICE_API_KEY, .env, config env block, apiKey).', 'Run venice-onboard onboard, or export VENICE_API_KEY.'),
-  );
+  // As OpenClaw would send it: stray quotes or an `export` prefix removed.
+  const found = raw && { ...raw, key: normalizeKey(raw.key) };
+  if (found) ctx.secrets.add(found.key);
+  await run('key.present', () => {
+    if (found) return pass(`${maskKey(found.key)} from the ${describeKeySource(found)}.`);
+    // The key may well be inside the config we could not read.
+    if (loc.exists && !ok('config.parse')) return skip('skipped: config.parse did not pass');
+    return fail('No Venice API key found (auth profile, VENICE_API_KEY, .env, config env block, apiKey).', 'Run venice-onboard onboard, or export VENICE_API_KEY.');
+  });
   await run('key.format', () => {
     if (!found) return skip('skipped: no key');
     const r = checkKeyFormat(found.key);
@@ -86,7 +91,9 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     if (id === undefined || !reachable.live || !ok('model.available')) return skip('skipped: model.available did not pass');
     const models = readVeniceProvider(config)?.models;
     const entry = Array.isArray(models) ? models.find((m) => isObject(m) && m.id === id) : undefined;
-    return checkModelLimits(isObject(entry) ? entry : undefined, id, reachable.live);
+    // A missing entry is config.provider's or config.default-model's finding, not a limit problem.
+    if (!isObject(entry)) return skip(`skipped: no entry for ${id} in the provider's models`);
+    return checkModelLimits(entry, id, reachable.live);
   });
   if (o.chat) {
     await run('chat.probe', async () => offline ?? needs('key.valid') ?? needs('model.available') ?? checkChat(found!.key, id!, o, ctx));
@@ -102,6 +109,24 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
   return passed ? 0 : 1;
 }
 
+/**
+ * Without --base-url or VENICE_BASE_URL, verify talks to the URL OpenClaw will use: the Venice
+ * block's baseUrl (when it is a URL we may send a key to), else the Venice default.
+ */
+async function baseUrlOf(flags: Record<string, unknown>, ctx: Context): Promise<string> {
+  const given = flags as unknown as GlobalOptions;
+  if (typeof flags.baseUrlFlag === 'string' || ctx.env.VENICE_BASE_URL?.trim()) return given.baseUrl;
+  const loc = resolveConfigPath(given.config, ctx);
+  try {
+    const parsed = checkConfigParse(await readFile(loc.path, 'utf8'));
+    const configured = readVeniceProvider(parsed.config)?.baseUrl;
+    return typeof configured === 'string' ? normalizeBaseUrl(configured) : given.baseUrl;
+  } catch {
+    return given.baseUrl;
+  }
+}
+
 export async function verifyCommand(flags: Record<string, unknown>, _args: string[], ctx: Context): Promise<number> {
-  return runVerify({ ...(flags as unknown as GlobalOptions), chat: flags.chat === true, model: typeof flags.model === 'string' ? flags.model : undefined }, ctx);
+  const baseUrl = await baseUrlOf(flags, ctx);
+  return runVerify({ ...(flags as unknown as GlobalOptions), baseUrl, chat: flags.chat === true, model: typeof flags.model === 'string' ? flags.model : undefined }, ctx);
 }

@@ -13,6 +13,8 @@ export interface FoundKey {
   key: string;
   /** The file it lives in (none for the environment variable). */
   file?: string;
+  /** Where it sits inside the config, for the config places. */
+  configPath?: string[];
 }
 
 export const PLACE_LABEL: Record<KeyPlace, string> = {
@@ -50,11 +52,14 @@ export async function findStoredKeys(config: unknown, stateDir: string): Promise
   } catch {
     // same
   }
-  const envBlock = getPath(config, ['env', KEY_VAR]);
-  if (typeof envBlock === 'string' && envBlock !== '') found.push({ place: 'config-env', key: envBlock });
+  // OpenClaw reads both `env.VENICE_API_KEY` and `env.vars.VENICE_API_KEY`.
+  for (const path of [['env', KEY_VAR], ['env', 'vars', KEY_VAR]]) {
+    const value = getPath(config, path);
+    if (typeof value === 'string' && value.trim() !== '') found.push({ place: 'config-env', key: value, configPath: path });
+  }
   const literal = readVeniceProvider(config)?.apiKey;
   if (typeof literal === 'string' && literal !== '' && !literal.includes('${')) {
-    found.push({ place: 'config-literal', key: literal });
+    found.push({ place: 'config-literal', key: literal, configPath: ['models', 'providers', 'venice', 'apiKey'] });
   }
   return found;
 }

@@ -2,8 +2,9 @@
 
 const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
 
+/** `"v"`, `'v'`, `"v" # note` or `v # note` → v. */
 function unquote(value: string): string {
-  const m = /^(["'])(.*)\1$/.exec(value);
+  const m = /^(["'])(.*?)\1(?:\s+#.*)?$/.exec(value);
   if (m) return m[2] ?? '';
   return value.replace(/\s+#.*$/, '');
 }

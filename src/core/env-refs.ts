@@ -27,14 +27,14 @@ export function substituteEnvRefs(text: string, vars: Readonly<Record<string, st
   return missing ? undefined : out;
 }
 
-/** Variables the config's own `env` block provides: top-level strings and `env.vars`. */
+/** Variables the config's own `env` block provides: top-level strings and `env.vars` (empty ones provide nothing). */
 export function envBlockVars(env: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (typeof env !== 'object' || env === null || Array.isArray(env)) return out;
-  for (const [k, v] of Object.entries(env)) if (typeof v === 'string') out[k] = v;
-  const vars = (env as Record<string, unknown>).vars;
-  if (typeof vars === 'object' && vars !== null) {
-    for (const [k, v] of Object.entries(vars)) if (typeof v === 'string') out[k] = v;
-  }
+  const take = (source: unknown) => {
+    if (typeof source !== 'object' || source === null || Array.isArray(source)) return;
+    for (const [k, v] of Object.entries(source)) if (typeof v === 'string' && v.trim() !== '') out[k] = v;
+  };
+  take(env);
+  take((env as Record<string, unknown> | null)?.vars);
   return out;
 }

@@ -36,6 +36,30 @@ export function toProviderEntry(m: CatalogModel): ProviderModelEntry {
   };
 }
 
+/** A model the user keeps in their own Venice block, seen as a catalog model (for ids Venice does not list). */
+export function fromProviderEntry(item: unknown): CatalogModel | undefined {
+  if (!isObject(item) || typeof item.id !== 'string' || item.id === '') return undefined;
+  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
+  const input = Array.isArray(item.input) ? item.input : [];
+  return {
+    id: item.id,
+    name: typeof item.name === 'string' ? item.name : item.id,
+    privacy: 'unknown',
+    contextWindow: num(item.contextWindow, 128000),
+    maxTokens: num(item.maxTokens, 4096),
+    capabilities: { vision: input.includes('image'), tools: true, reasoning: item.reasoning === true, code: false },
+    cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    deprecated: null,
+    offline: false,
+  };
+}
+
+/** The user's own entry for `id` in the Venice block, if any. */
+export function findProviderModel(config: unknown, id: string): CatalogModel | undefined {
+  const models = getPath(config, [...VENICE_PATH, 'models']);
+  return Array.isArray(models) ? fromProviderEntry(models.find((m) => isObject(m) && m.id === id)) : undefined;
+}
+
 const entry = (m: CatalogModel) => toProviderEntry(m) as unknown as JsonValue;
 
 function planModels(config: unknown, plan: VenicePlan): EditOp[] {
@@ -95,6 +119,10 @@ export function planVeniceEdits(config: unknown, plan: VenicePlan): EditOp[] {
   ops.push({ op: 'set', path: [...VENICE_PATH, 'baseUrl'], value: plan.baseUrl });
   if (plan.keyStorage === 'config' || plan.keyStorage === 'dotenv') {
     ops.push({ op: 'set', path: [...VENICE_PATH, 'apiKey'], value: KEY_REF });
+  } else if (getPath(config, [...VENICE_PATH, 'apiKey']) !== undefined) {
+    // The key lives in the auth profile or the gateway's environment: a leftover apiKey (a literal,
+    // or a ${VAR} nothing provides any more) would override it or stop OpenClaw.
+    ops.push({ op: 'delete', path: [...VENICE_PATH, 'apiKey'] });
   }
   ops.push({ op: 'set', path: [...VENICE_PATH, 'api'], value: 'openai-completions' });
   ops.push(...planModels(config, plan));

@@ -47,9 +47,11 @@ export function readChatPayload(payload: string): ChatDelta {
   } catch {
     return { content: '', done: false };
   }
+  if (typeof data !== 'object' || data === null) return { content: '', done: false };
   const choices = (data as { choices?: unknown }).choices;
   if (!Array.isArray(choices) || choices.length === 0) return { content: '', done: false };
-  const delta = (choices[0] as { delta?: { content?: unknown; reasoning_content?: unknown } }).delta;
+  const first: unknown = choices[0];
+  const delta = typeof first === 'object' && first !== null ? (first as { delta?: { content?: unknown } }).delta : undefined;
   const content = typeof delta?.content === 'string' ? delta.content : '';
   return { content, done: false };
 }

@@ -27,6 +27,8 @@ export interface HttpOptions {
   /** Total attempts on 408/425/429/5xx and connection errors (SPEC §4.1). 1 = no retry. */
   attempts?: number;
   maxBodyBytes?: number;
+  /** Aborts the call when the command no longer needs it (e.g. it failed before the answer came). */
+  signal?: AbortSignal;
 }
 
 export interface JsonResponse {
@@ -87,7 +89,8 @@ async function attempt(
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'venice-onboard' };
   if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const signal = AbortSignal.timeout(remaining);
+  const timeout = AbortSignal.timeout(remaining);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let res: Dispatcher.ResponseData;
   try {
     res = await request(url, {
@@ -131,6 +134,7 @@ async function attempt(
 }
 
 function toNetworkError(error: unknown, signal: AbortSignal, options: HttpOptions): NetworkError {
+  if (options.signal?.aborted) return new NetworkError('connection', 'cancelled');
   if (signal.aborted) return new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
   const code = (error as { code?: string }).code;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
@@ -161,7 +165,7 @@ export async function requestJson(
       const transient =
         failure.kind === 'connection' || (failure.kind === 'http' && RETRY_STATUS.has(failure.status ?? 0));
       const backoff = 200 * 2 ** (i - 1);
-      if (!transient || i >= attempts || Date.now() + backoff >= deadline) throw failure;
+      if (!transient || i >= attempts || Date.now() + backoff >= deadline || options.signal?.aborted) throw failure;
       await sleep(backoff);
     }
   }

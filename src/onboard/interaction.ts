@@ -23,9 +23,10 @@ export interface Interaction {
   /** A model id, or undefined to keep the configured default (else llama-3.3-70b). */
   model(catalog: Catalog, currentId: string | undefined): Promise<string | undefined>;
   storage(existing: KeyStorage | undefined): Promise<KeyStorage | undefined>;
-  /** Resolves when replacing the described keys is accepted; throws otherwise. */
-  confirmReplace(description: string): Promise<void>;
-  confirmWrite(diff: string): Promise<boolean>;
+  /** Resolves when replacing (or, `moveOnly`, moving to `target`) the described keys is accepted; throws otherwise. */
+  confirmReplace(description: string, moveOnly: boolean, target: string): Promise<void>;
+  /** `diff` renders the masked preview; only an interactive run pays for it. */
+  confirmWrite(diff: () => string): Promise<boolean>;
 }
 
 export function nonInteractive(o: OnboardOptions, ctx: Context): Interaction {
@@ -43,9 +44,12 @@ export function nonInteractive(o: OnboardOptions, ctx: Context): Interaction {
     waitForCatalog: (pending) => pending,
     model: async () => undefined,
     storage: async () => undefined,
-    confirmReplace: async (description) => {
-      throw new CliError('key-exists', `A different Venice key is already stored: ${description}.`, {
-        hint: 'Pass --yes to replace it with the new key.',
+    confirmReplace: async (description, moveOnly, target) => {
+      const message = moveOnly
+        ? `The key is also stored as ${description}; moving it to the ${target} removes that copy.`
+        : `A different Venice key is already stored: ${description}.`;
+      throw new CliError('key-exists', message, {
+        hint: moveOnly ? 'Pass --yes to move it.' : 'Pass --yes to replace it with the new key.',
         exitCode: ExitCode.usage,
       });
     },

@@ -6,6 +6,8 @@ import { maskKey } from '../core/mask.js';
 import type { KeyStorage } from '../core/plan-venice.js';
 import { DEFAULT_MODEL_ID } from '../core/static-catalog.js';
 import type { Catalog } from '../core/types.js';
+import { resolveModel } from '../core/resolve-model.js';
+import { spinnerStream } from '../ui/spinner-stream.js';
 import { CliError, ExitCode } from '../errors.js';
 import { palette } from '../ui/style.js';
 import { invalidKeyError } from './key-check.js';
@@ -82,7 +84,7 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
       const ready = await Promise.race([pending.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 50))]);
       if (ready) return pending;
       const { default: ora } = await import('ora');
-      const spinner = ora({ text: 'Fetching the Venice model list…', stream: process.stderr }).start();
+      const spinner = ora({ text: 'Fetching the Venice model list…', stream: spinnerStream(ctx.stderr), isEnabled: ctx.stderr.isTTY }).start();
       try {
         return await pending;
       } finally {
@@ -92,7 +94,9 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
     model: async (catalog: Catalog, currentId: string | undefined) => {
       const groups = buildModelGroups(catalog);
       const ids = new Set(catalog.models.map((m) => m.id));
-      const preselect = currentId !== undefined && ids.has(currentId) ? currentId : DEFAULT_MODEL_ID;
+      // The current default under its current name (a renamed id is followed), else the house default.
+      const current = currentId === undefined ? undefined : resolveModel(currentId, catalog.models, catalog.renames);
+      const preselect = current?.ok ? current.model.id : DEFAULT_MODEL_ID;
       return p.search('Default model (type to search):', groups, ids.has(preselect) ? preselect : undefined);
     },
     storage: async (existing: KeyStorage | undefined) => {
@@ -108,12 +112,13 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
         existing,
       );
     },
-    confirmReplace: async (description: string) => {
-      if (await p.confirm(`Replace the existing key (${description})?`, true)) return;
+    confirmReplace: async (description: string, moveOnly: boolean, target: string) => {
+      const question = moveOnly ? `Move the key (${description}) to the ${target}?` : `Replace the existing key (${description})?`;
+      if (await p.confirm(question, true)) return;
       throw new CliError('cancelled', 'Kept the existing key. Nothing was written.', { exitCode: ExitCode.cancelled });
     },
-    confirmWrite: async (diff: string) => {
-      say(`\n${c.bold('Changes:')}\n${diff}`);
+    confirmWrite: async (diff: () => string) => {
+      say(`\n${c.bold('Changes:')}\n${diff()}`);
       return p.confirm('Write these changes?', true);
     },
   };

@@ -1,4 +1,4 @@
-import { listRecommendations } from '../core/recommendations.js';
+import { listRecommendations, recommendationsById } from '../core/recommendations.js';
 import type { Catalog, CatalogModel } from '../core/types.js';
 import type { ChoiceGroup } from '../ui/prompt-types.js';
 import { capabilityList, formatTokens } from '../ui/format.js';
@@ -15,10 +15,16 @@ export function describeModelRow(m: CatalogModel): string {
 
 /** Recommended on top, then Private, then Anonymized (then any other). */
 export function buildModelGroups(catalog: Catalog): ChoiceGroup<string>[] {
-  const recs = listRecommendations(catalog.models, catalog.renames, catalog.traits);
+  const labels = recommendationsById(listRecommendations(catalog.models, catalog.renames, catalog.traits));
+  const byId = new Map(catalog.models.map((m) => [m.id, m]));
   const row = (m: CatalogModel) => ({ value: m.id, name: describeModelRow(m) });
+  // One row per recommended model, its roles together ("Venice default, Venice default for tools: …").
+  const recommended = [...labels].flatMap(([id, roles]) => {
+    const m = byId.get(id);
+    return m ? [{ value: id, name: `${roles.join(', ')}: ${describeModelRow(m)}` }] : [];
+  });
   const groups: ChoiceGroup<string>[] = [
-    { title: 'Recommended', choices: recs.map((r) => ({ value: r.model.id, name: `${r.label}: ${describeModelRow(r.model)}` })) },
+    { title: 'Recommended', choices: recommended },
     { title: 'Private', choices: catalog.models.filter((m) => m.privacy === 'private').map(row) },
     { title: 'Anonymized', choices: catalog.models.filter((m) => m.privacy === 'anonymized').map(row) },
     { title: 'Other', choices: catalog.models.filter((m) => m.privacy === 'unknown').map(row) },

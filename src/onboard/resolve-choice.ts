@@ -1,12 +1,18 @@
-import { resolveModel } from '../core/resolve-model.js';
+import { resolveModel, stripVenicePrefix } from '../core/resolve-model.js';
 import { maskKey } from '../core/mask.js';
 import type { Catalog, CatalogModel } from '../core/types.js';
 import { CliError } from '../errors.js';
 import { PLACE_LABEL, type FoundKey } from '../config/key-stores.js';
-import type { KeyStorage } from '../core/plan-venice.js';
+import { findProviderModel, type KeyStorage } from '../core/plan-venice.js';
 
-/** Resolves `--model` (or a picked id) against the catalog in use (SPEC §4.3). */
-export function requireModel(input: string, catalog: Catalog): { model: CatalogModel; note?: string } {
+/**
+ * Resolves `--model` (or a picked id) against the catalog in use (SPEC §4.3). An id the user
+ * keeps in their own Venice block is accepted too, even when Venice does not list it.
+ */
+export function requireModel(input: string, catalog: Catalog, config?: unknown): { model: CatalogModel; note?: string } {
+  const id = stripVenicePrefix(input);
+  const own = config === undefined || catalog.models.some((m) => m.id === id) ? undefined : findProviderModel(config, id);
+  if (own) return { model: own };
   const r = resolveModel(input, catalog.models, catalog.renames);
   if (r.ok) {
     const notes: string[] = [];
@@ -40,9 +46,17 @@ export function storageOfExisting(found: readonly FoundKey[]): KeyStorage | unde
   return first === undefined ? undefined : (Object.entries(PLACE_OF).find(([, p]) => p === first.place)?.[0] as KeyStorage);
 }
 
-/** Stored keys that differ from the new one: replacing them needs a confirmation or --yes. */
-export function conflictingKeys(found: readonly FoundKey[], key: string | undefined): FoundKey[] {
-  return key === undefined ? [] : found.filter((f) => f.key !== key);
+/** Stored copies outside the chosen place: they are removed, so the key lives in one place only. */
+export function stalePlaces(found: readonly FoundKey[], storage: KeyStorage): Set<FoundKey['place']> {
+  return new Set(found.map((f) => f.place).filter((p) => p !== 'env-var' && p !== PLACE_OF[storage]));
+}
+
+/**
+ * Stored keys that will be replaced or moved: a different key anywhere, or any key outside the
+ * chosen place. Touching them needs a confirmation or --yes (SPEC §3.3).
+ */
+export function keysToReplace(found: readonly FoundKey[], key: string | undefined, storage: KeyStorage): FoundKey[] {
+  return found.filter((f) => f.place !== 'env-var' && (f.place !== PLACE_OF[storage] || (key !== undefined && f.key !== key)));
 }
 
 export function describeConflicts(conflicts: readonly FoundKey[]): string {

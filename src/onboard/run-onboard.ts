@@ -1,11 +1,11 @@
-import { loadCatalog } from '../catalog/load-catalog.js';
+import { describeSource, loadCatalog } from '../catalog/load-catalog.js';
 import { describeLocation, resolveConfigPath } from '../config/config-path.js';
 import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import type { EditOp } from '../core/config-edit.js';
 import { maskKey } from '../core/mask.js';
 import { readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
-import { KEY_VAR, planVeniceEdits, VENICE_PATH, type KeyStorage } from '../core/plan-venice.js';
+import { planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
 import { DEFAULT_MODEL_ID } from '../core/static-catalog.js';
 import { ExitCode } from '../errors.js';
 import { palette } from '../ui/style.js';
@@ -14,8 +14,8 @@ import { checkKeyOnline, describeLimits, invalidKeyError } from './key-check.js'
 import { removeDotenvKey, removeProfileKey, setDotenvKey, setProfileKey } from './key-store-change.js';
 import type { Interaction } from './interaction.js';
 import type { OnboardOptions } from './options.js';
-import { conflictingKeys, describeConflicts, PLACE_OF, requireModel, storageOfExisting } from './resolve-choice.js';
-import { renderDiff, writeChanges } from './write-changes.js';
+import { describeConflicts, keysToReplace, PLACE_OF, requireModel, stalePlaces, storageOfExisting } from './resolve-choice.js';
+import { collapseRuns, renderDiff, writeChanges } from './write-changes.js';
 
 /**
  * The one onboarding engine (SPEC §1.1), shared by the interactive and non-interactive modes:
@@ -23,6 +23,16 @@ import { renderDiff, writeChanges } from './write-changes.js';
  * usage error naming the flag.
  */
 export async function runOnboard(o: OnboardOptions, ctx: Context, ask: Interaction): Promise<number> {
+  // Whatever ends the run early (a refused key, a bad config) also ends the background fetch.
+  const controller = new AbortController();
+  try {
+    return await onboard(o, ctx, ask, controller.signal);
+  } finally {
+    controller.abort();
+  }
+}
+
+async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal: AbortSignal): Promise<number> {
   const c = palette(ctx.color);
   const say = (line: string) => ctx.stderr.write(`${line}\n`);
   const loc = resolveConfigPath(o.config, ctx);
@@ -30,7 +40,7 @@ export async function runOnboard(o: OnboardOptions, ctx: Context, ask: Interacti
   if (o.nonInteractive) say(`${c.dim('Config:')} ${describeLocation(loc)}`);
 
   // The list is public: start fetching it now, so it is usually ready before the key is typed.
-  const catalogPromise = loadCatalog({ ...o, allowFreshCache: true }, ctx);
+  const catalogPromise = loadCatalog({ ...o, allowFreshCache: true, signal }, ctx);
   const loaded = await loadConfig(loc.path);
   const found = await findStoredKeys(loaded.config, loc.stateDir);
   // Keys already stored are secrets too: a diff that replaces one must not show it.
@@ -48,24 +58,25 @@ export async function runOnboard(o: OnboardOptions, ctx: Context, ask: Interacti
   if (key !== undefined) ctx.secrets.add(key);
 
   const catalog = await ask.waitForCatalog(catalogPromise);
+  // Whatever the source, the user sees which one was used (SPEC §4.1).
   if (catalog.warning) say(`${c.yellow('!')} ${catalog.warning}`);
+  else say(`${c.dim('Model list:')} ${describeSource(catalog, ctx.now())}${catalog.source === 'static' ? ' (built in; may be out of date)' : ''}, ${catalog.models.length} models`);
+  // Without --model the configured Venice default is kept (a re-run to change the key must not
+  // change the model); a first setup gets llama-3.3-70b (SPEC §1.1).
   const currentId = veniceIdOf(readDefaultModelRef(loaded.config));
   const modelInput = o.model ?? (await ask.model(catalog, currentId)) ?? currentId ?? DEFAULT_MODEL_ID;
-  const { model, note } = requireModel(modelInput, catalog);
+  const { model, note } = requireModel(modelInput, catalog, loaded.config);
   if (note) say(`${c.yellow('!')} ${note}`);
 
   const storage: KeyStorage = o.keyStorage ?? (await ask.storage(storageOfExisting(found))) ?? storageOfExisting(found) ?? 'config';
-  const conflicts = conflictingKeys(found, key);
-  if (conflicts.length > 0 && !o.yes) await ask.confirmReplace(describeConflicts(conflicts));
+  const replaced = keysToReplace(found, key, storage);
+  if (replaced.length > 0 && !o.yes) {
+    const target = storage === 'none' ? 'gateway environment (stored nowhere)' : PLACE_LABEL[PLACE_OF[storage] ?? 'config-env'];
+    await ask.confirmReplace(describeConflicts(replaced), replaced.every((f) => f.key === key), target);
+  }
   if (storage === 'none') say(`${c.yellow('!')} The key is stored nowhere: OpenClaw, and its gateway service, need VENICE_API_KEY in their environment.`);
 
-  // Where the old keys go: conflicting copies outside the chosen place are removed.
-  const stale = new Set(conflicts.map((f) => f.place).filter((p) => p !== PLACE_OF[storage]));
-  const extraOps: EditOp[] = [];
-  if (stale.has('config-env')) extraOps.push({ op: 'delete', path: ['env', KEY_VAR] });
-  if (stale.has('config-literal') && (storage === 'auth-profile' || storage === 'none')) {
-    extraOps.push({ op: 'delete', path: [...VENICE_PATH, 'apiKey'] });
-  }
+  const stale = stalePlaces(found, storage);
   const plan = { baseUrl: o.baseUrl, model, catalog: catalog.models, which: o.models, refreshModels: o.refreshModels, keyStorage: storage, key };
   const changes: FileChange[] = [];
   const add = (change: FileChange | null) => change && changes.push(change);
@@ -73,34 +84,31 @@ export async function runOnboard(o: OnboardOptions, ctx: Context, ask: Interacti
   if (key !== undefined && storage === 'auth-profile') add(await setProfileKey(loc.stateDir, key));
   if (stale.has('dotenv')) add(await removeDotenvKey(loc.stateDir));
   if (stale.has('auth-profile')) add(await removeProfileKey(loc.stateDir));
+  const extraOps: EditOp[] = found
+    .filter((f) => f.place === 'config-env' && stale.has('config-env') && f.configPath)
+    .map((f) => ({ op: 'delete', path: f.configPath! }));
   add(await prepareConfigChange(loaded, (config) => [...planVeniceEdits(config, plan), ...extraOps]));
 
-  const secrets = [...ctx.secrets];
+  const summary = { configPath: loc.path, defaultModel: `venice/${model.id}`, keyStorage: storage, catalogSource: catalog.source };
   if (o.dryRun) {
-    ctx.stdout.write(renderDiff(changes, secrets));
+    const diff = renderDiff(changes, [...ctx.secrets]);
+    if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, ...summary, changed: changes.length > 0, diff }, null, 2)}\n`);
+    else ctx.stdout.write(diff);
     say(changes.length === 0 ? 'Dry run: nothing would change.' : `Dry run: ${changes.length} file(s) would change; nothing was written.`);
     return ExitCode.ok;
   }
-  if (changes.length === 0) {
-    say(`${c.green('✓')} ${loc.path} already has this setup: nothing to write.`);
-    return finish([], model.id, storage);
-  }
-  if (!(await ask.confirmWrite(renderDiff(changes, secrets)))) {
+  if (changes.length === 0) say(`${c.green('✓')} ${loc.path} already has this setup: nothing to write.`);
+  else if (!(await ask.confirmWrite(() => collapseRuns(renderDiff(changes, [...ctx.secrets]), 40)))) {
     say('Nothing was written.');
     return ExitCode.cancelled;
   }
-  const written = await writeChanges(changes);
-  return finish(written, model.id, storage);
+  const written = changes.length === 0 ? [] : await writeChanges(changes);
 
-  function finish(files: Awaited<ReturnType<typeof writeChanges>>, modelId: string, mode: KeyStorage): number {
-    if (o.json) {
-      const doc = { ok: true, configPath: loc.path, changed: files.length > 0, files, defaultModel: `venice/${modelId}`, keyStorage: mode, catalogSource: catalog.source };
-      ctx.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-    }
-    for (const f of files) say(`${c.green('✓')} Wrote ${f.path}${f.backup ? ` (backup: ${f.backup})` : ''}`);
-    say(`  Default model: venice/${modelId}`);
-    say(`  Key storage:   ${mode}${mode === 'none' ? '' : ` (${mode === 'config' ? PLACE_LABEL['config-env'] : mode === 'dotenv' ? PLACE_LABEL.dotenv : PLACE_LABEL['auth-profile']})`}`);
-    say(`  Next: ${c.bold('venice-onboard verify --chat')}, then ${c.bold('openclaw models status')}`);
-    return ExitCode.ok;
-  }
+  if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, ...summary, changed: written.length > 0, files: written }, null, 2)}\n`);
+  for (const f of written) say(`${c.green('✓')} Wrote ${f.path}${f.backup ? ` (backup: ${f.backup})` : ''}`);
+  for (const place of stale) say(`  Removed the key from the ${PLACE_LABEL[place]}.`);
+  say(`  Default model: venice/${model.id}`);
+  say(`  Key storage:   ${storage}${storage === 'none' ? '' : ` (${PLACE_LABEL[PLACE_OF[storage] ?? 'config-env']})`}`);
+  say(`  Next: ${c.bold('venice-onboard verify --chat')}, then ${c.bold('openclaw models status')}`);
+  return ExitCode.ok;
 }

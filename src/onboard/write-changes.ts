@@ -4,13 +4,41 @@ import { ConflictError, readIfExists, writeFileSafely } from '../config/safe-wri
 import { CliError } from '../errors.js';
 import type { FileChange } from './config-change.js';
 
+/**
+ * Collapses every run of more than `limit` added (or removed) lines to its first and last lines
+ * and a count: a first setup adds ~1,600 lines of model entries, which would bury the question
+ * (and the key's place, at the end of a new file).
+ */
+export function collapseRuns(diff: string, limit: number): string {
+  const lines = diff.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const sign = lines[i]?.[0];
+    let j = i;
+    if (sign === '+' || sign === '-') while (j < lines.length && lines[j]?.[0] === sign && !/^(\+\+\+|---) /.test(lines[j] ?? '')) j++;
+    if (j - i > limit) {
+      const keep = Math.floor(limit / 2);
+      out.push(
+        ...lines.slice(i, i + keep),
+        `${sign} … ${j - i - 2 * keep} more ${sign === '+' ? 'added' : 'removed'} lines (venice-onboard --dry-run shows them all)`,
+        ...lines.slice(j - keep, j),
+      );
+      i = j;
+    } else {
+      out.push(lines[i] ?? '');
+      i++;
+    }
+  }
+  return out.join('\n');
+}
+
 /** Unified diff of every change, with each secret masked (for --dry-run and the preview). */
 export function renderDiff(changes: readonly FileChange[], secrets: readonly string[]): string {
   return changes
     .map((c) =>
       createTwoFilesPatch(c.before === null ? '/dev/null' : c.path, c.path, c.before?.toString('utf8') ?? '', c.after, undefined, undefined, { context: 3 })
         .split('\n')
-        .filter((line) => !/^=+$/.test(line))
+        .filter((line, i) => !/^=+$/.test(line) && !(i === 0 && line.startsWith('Index: ')))
         .join('\n'),
     )
     .map((text) => redact(text, secrets))
@@ -25,8 +53,11 @@ export interface Written {
 
 /**
  * Writes each change; when a file changed since we read it, re-reads it and redoes the edit
- * (up to 3 times) rather than overwrite someone else's change.
+ * (up to MAX_REDO times) rather than overwrite someone else's change.
  */
+/** Enough for a handful of runs of this tool on one file at once; an editor saving in a loop still ends it. */
+const MAX_REDO = 8;
+
 export async function writeChanges(changes: readonly FileChange[]): Promise<Written[]> {
   const written: Written[] = [];
   for (const first of changes) {
@@ -37,7 +68,7 @@ export async function writeChanges(changes: readonly FileChange[]): Promise<Writ
         written.push({ label: change.label, path: result.path, backup: result.backup });
         break;
       } catch (error) {
-        if (!(error instanceof ConflictError) || change.redo === undefined || attempt >= 3) {
+        if (!(error instanceof ConflictError) || change.redo === undefined || attempt >= MAX_REDO) {
           if (error instanceof ConflictError) {
             throw new CliError('conflict', `${change.path} kept changing while we tried to write it.`, {
               hint: 'Another program is editing it; run again when it is done. Your file was not overwritten.',

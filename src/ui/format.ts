@@ -3,6 +3,7 @@ import type { CatalogModel } from '../core/types.js';
 /** 131072 → "128k", 128000 → "128k", 1000000 → "1M": the way model pages write context sizes. */
 export function formatTokens(n: number): string {
   if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000}M`;
+  if (n % 1000 === 0) return `${n / 1000}k`;
   if (n % 1024 === 0) return `${n / 1024}k`;
   if (n >= 1000) return `${Math.round(n / 1000)}k`;
   return String(n);

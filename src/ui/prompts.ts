@@ -30,7 +30,7 @@ function matches<T>(choice: Choice<T>, term: string): boolean {
 export function createPrompts(): Prompts {
   return {
     confirm: (message, defaultValue) => guard(() => confirm({ message, default: defaultValue }, context)),
-    password: (message, validate) => guard(() => password({ message, mask: '*', validate }, context)),
+    password: (message, validate) => guard(() => password({ message, mask: '*', toggleMask: false, validate }, context)),
     select: <T>(message: string, choices: Choice<T>[], defaultValue?: T) =>
       guard(() => select<T>({ message, choices, default: defaultValue, pageSize: 12 }, context)),
     search: <T>(message: string, groups: ChoiceGroup<T>[], defaultValue?: T) =>

@@ -48,15 +48,20 @@ export function checkProvider(config: unknown): CheckOutcome {
   if (!Array.isArray(models) || models.length === 0) problems.push('models is not a non-empty array');
   const unknown = Object.keys(block).filter((k) => !PROVIDER_KEYS.has(k));
   if (unknown.length > 0) problems.push(`unknown key(s) ${unknown.join(', ')}`);
+  const rejected: string[] = [];
   if (Array.isArray(models)) {
-    const bad = new Set<string>();
     for (const m of models) {
-      if (!isObject(m) || typeof m.id !== 'string') bad.add('an entry without an id');
-      else for (const k of Object.keys(m)) if (!MODEL_KEYS.has(k)) bad.add(`${k} (in ${m.id})`);
+      if (!isObject(m) || typeof m.id !== 'string') problems.push('a model entry has no id');
+      else for (const k of Object.keys(m)) if (!MODEL_KEYS.has(k)) rejected.push(`${k} (in ${m.id})`);
     }
-    if (bad.size > 0) problems.push(`model keys OpenClaw rejects: ${[...bad].slice(0, 3).join(', ')}`);
+    if (rejected.length > 0) problems.push(`model keys OpenClaw rejects: ${rejected.slice(0, 3).join(', ')}`);
   }
-  if (problems.length > 0) return fail(`Venice block: ${problems.join('; ')}.`, fix);
+  // Onboarding keeps the user's entries as they are, so an unknown key must be removed by hand.
+  const hint =
+    unknown.length > 0 || rejected.length > 0
+      ? `Remove ${[...unknown.map((k) => `${k} (in the Venice block)`), ...rejected].slice(0, 3).join(', ')} from the config by hand: OpenClaw refuses to start with it.`
+      : fix;
+  if (problems.length > 0) return fail(`Venice block: ${problems.join('; ')}.`, hint);
   return pass(`Venice block at ${base} with ${(models as unknown[]).length} model(s).`);
 }
 

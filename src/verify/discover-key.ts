@@ -1,7 +1,7 @@
 import { findStoredKeys, PLACE_LABEL, type FoundKey } from '../config/key-stores.js';
-import { substituteEnvRefs } from '../core/env-refs.js';
+import { envBlockVars, substituteEnvRefs } from '../core/env-refs.js';
 import { KEY_VAR } from '../core/plan-venice.js';
-import { readVeniceProvider } from '../core/openclaw-config.js';
+import { getPath, readVeniceProvider } from '../core/openclaw-config.js';
 
 /**
  * The key OpenClaw would use for Venice, in its own order: auth profile, VENICE_API_KEY in the
@@ -11,13 +11,17 @@ export async function discoverKey(
   config: unknown,
   stateDir: string,
   env: Record<string, string | undefined>,
+  dotenv: Record<string, string> = {},
 ): Promise<{ found?: FoundKey; all: FoundKey[] }> {
-  const stored = config === undefined ? await findStoredKeys({}, stateDir) : await findStoredKeys(config, stateDir);
+  const stored = await findStoredKeys(config ?? {}, stateDir);
   const fromEnv = env[KEY_VAR]?.trim();
+  // Last: an `apiKey: "${OTHER_VAR}"` that OpenClaw resolves from the environment, .env or env block.
+  const viaRef = resolvedApiKeyRef(config, { ...envBlockVars(getPath(config, ['env'])), ...dotenv, ...env });
   const all: FoundKey[] = [
     ...stored.filter((f) => f.place === 'auth-profile'),
     ...(fromEnv ? [{ place: 'env-var' as const, key: fromEnv }] : []),
     ...stored.filter((f) => f.place !== 'auth-profile'),
+    ...(viaRef && !stored.some((f) => f.key === viaRef) && viaRef !== fromEnv ? [{ place: 'config-literal' as const, key: viaRef }] : []),
   ];
   return all[0] ? { found: all[0], all } : { all };
 }

@@ -1,0 +1,92 @@
+/**
+ * Parsing for the editor: json5 gives the data (it is what OpenClaw reads), @croct/json5-parser gives
+ * the source tree with positions. Both must agree, so duplicate keys (where they may not) are refused.
+ */
+import json5 from 'json5';
+import { ConfigEditError } from './config-edit-types.js';
+import type { JsonObject, JsonValue } from './config-edit-types.js';
+import { describeJson, isJsonObject } from './config-edit-data.js';
+import { parseSourceTree } from './config-edit-tree.js';
+import type { SourceNode, SourceObject } from './config-edit-tree.js';
+
+export const BOM = '\uFEFF';
+
+export interface ParsedDocument {
+  /** The text without its BOM: every position in `root` indexes into it (UTF-16 units). */
+  body: string;
+  bom: boolean;
+  data: JsonObject;
+  root: SourceObject;
+}
+
+/** 1-based line and column of a UTF-16 index. */
+export function positionOf(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: index - lineStart + 1 };
+}
+
+/** Rewords json5's "JSON5: invalid character '}' at 3:7" as a one-line message with our own prefix. */
+function toParseError(error: unknown, body: string): ConfigEditError {
+  const raw = error instanceof Error ? error.message : String(error);
+  let line = (error as { lineNumber?: number }).lineNumber ?? 1;
+  let column = (error as { columnNumber?: number }).columnNumber ?? 1;
+  if (column < 1) {
+    // json5 reports a raw line break inside a string at "next line, column 0": point at the end of the line instead.
+    line = Math.max(1, line - 1);
+    column = (body.split('\n')[line - 1] ?? '').replace(/\r$/, '').length + 1;
+  }
+  const detail = raw
+    .replace(/^JSON5: /, '')
+    .replace(/ at \d+:\d+$/, '')
+    .replace(/^invalid end of input$/, 'unexpected end of input')
+    .replace(/^invalid character '\\[nr]'$/, 'unexpected line break')
+    .replace(/^invalid character '(.*)'$/, 'unexpected "$1"');
+  return new ConfigEditError('parse', `Invalid JSON5 at line ${line}, column ${column}: ${detail}`, { line, column });
+}
+
+function checkDuplicates(node: SourceNode, body: string, path: string[]): void {
+  if (node.kind === 'array') {
+    node.elements.forEach((element, index) => checkDuplicates(element, body, [...path, String(index)]));
+    return;
+  }
+  if (node.kind !== 'object') return;
+  const seen = new Set<string>();
+  for (const property of node.properties) {
+    const keyPath = [...path, property.key];
+    if (seen.has(property.key)) {
+      const { line, column } = positionOf(body, property.start);
+      const dotted = keyPath.join('.');
+      throw new ConfigEditError(
+        'duplicate-key',
+        `Duplicate key "${dotted}" at line ${line}: the same key appears twice in one object, so it is unclear which value counts`,
+        { line, column, path: dotted },
+      );
+    }
+    seen.add(property.key);
+    checkDuplicates(property.value, body, keyPath);
+  }
+}
+
+/** Parses text (BOM allowed) into data and source tree, refusing anything the two parsers might read differently. */
+export function parseDocument(text: string): ParsedDocument {
+  const bom = text.startsWith(BOM);
+  const body = bom ? text.slice(1) : text;
+  let data: JsonValue;
+  try {
+    data = json5.parse<JsonValue>(body);
+  } catch (error) {
+    throw toParseError(error, body);
+  }
+  if (!isJsonObject(data)) {
+    throw new ConfigEditError('not-object', `The config must be a JSON5 object at the top level, found ${describeJson(data)}`);
+  }
+  const root = parseSourceTree(body);
+  checkDuplicates(root, body, []);
+  return { body, bom, data, root };
+}
+
+/** Parses JSON5 text (BOM allowed) into a plain object; see ConfigEditError for what is refused. */
+export function parseConfigText(text: string): Record<string, JsonValue> {
+  return parseDocument(text).data;
+}

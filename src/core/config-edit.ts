@@ -1,0 +1,64 @@
+/**
+ * Edits the text of an OpenClaw JSON5 config in place (pure: no fs, no console). Only the bytes an edit
+ * needs are touched: comments, key order, quoting, indentation, trailing commas, line endings and a BOM
+ * all survive. Every result is checked against the same edits applied to plain data before it is returned.
+ */
+import { ConfigEditError } from './config-edit-types.js';
+import type { EditOp } from './config-edit-types.js';
+import { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
+import { BOM, parseDocument } from './config-edit-parse.js';
+import type { ParsedDocument } from './config-edit-parse.js';
+import { detectStyle } from './config-edit-style.js';
+import { applySplices } from './config-edit-splice.js';
+import type { EditContext } from './config-edit-splice.js';
+import { planObject } from './config-edit-diff.js';
+import { findRemoval, planRemove } from './config-edit-remove.js';
+
+export { ConfigEditError } from './config-edit-types.js';
+export type { ConfigEditErrorCode, EditOp, JsonObject, JsonValue } from './config-edit-types.js';
+export { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
+export { parseConfigText } from './config-edit-parse.js';
+
+function mismatch(detail: string): ConfigEditError {
+  return new ConfigEditError('mismatch', `Internal check failed (${detail}); nothing was written`);
+}
+
+function contextOf(doc: ParsedDocument): EditContext {
+  const rootText = doc.body.slice(doc.root.start, doc.root.end);
+  return {
+    body: doc.body,
+    style: detectStyle(doc.body, doc.root),
+    multilineDocument: rootText.includes('\n') || doc.root.properties.length === 0,
+  };
+}
+
+function reparse(body: string): ParsedDocument {
+  try {
+    // The full parser, duplicate check included: the next run must be able to edit what this one wrote.
+    return parseDocument(body);
+  } catch (error) {
+    throw mismatch(`the edited text does not parse: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Applies ops to the text and returns the new text (the identical string when nothing changes).
+ * Throws ConfigEditError: parse errors as parseConfigText, 'wrong-type', 'include', or 'mismatch'.
+ */
+export function applyEdits(text: string, ops: readonly EditOp[]): string {
+  const original = parseDocument(text);
+  // The data version is the reference; it also validates every op ('wrong-type', 'include') up front.
+  const expected = applyEditsToValue(original.data, ops);
+  if (deepEqualJson(original.data, expected)) return text;
+  // First take out what goes away, one entry at a time; then add and change in one pass.
+  let doc = original;
+  for (let removal = findRemoval(doc.root, expected); removal !== null; removal = findRemoval(doc.root, expected)) {
+    const body = applySplices(doc.body, planRemove(doc.body, removal));
+    if (body.length >= doc.body.length) throw mismatch('an entry could not be removed');
+    doc = reparse(body);
+  }
+  const body = applySplices(doc.body, planObject(contextOf(doc), doc.root, doc.data, expected));
+  const written = reparse(body).data;
+  if (!deepEqualJson(written, expected)) throw mismatch('the edited text does not hold the intended values');
+  return (original.bom ? BOM : '') + body;
+}

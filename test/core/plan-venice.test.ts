@@ -1,0 +1,383 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyEditsToValue, type EditOp, type JsonValue } from '../../src/core/config-edit.js';
+import { planDefaultModel, planVeniceEdits, toProviderEntry, type KeyStorage, type VenicePlan } from '../../src/core/plan-venice.js';
+import type { CatalogModel } from '../../src/core/types.js';
+
+/** The edit operations of SPEC §5.2, computed from a parsed config and the user's answers (pure). */
+
+const KEY = 'vapi_0123456789abcdefghijklmnopqrst';
+const BASE = 'https://api.venice.ai/api/v1';
+const VENICE = ['models', 'providers', 'venice'];
+const MODELS = [...VENICE, 'models'];
+
+function model(id: string, over: Partial<CatalogModel> = {}): CatalogModel {
+  return {
+    id,
+    name: `Name of ${id}`,
+    privacy: 'private',
+    contextWindow: 131072,
+    maxTokens: 8192,
+    capabilities: { vision: false, tools: true, reasoning: false, code: false },
+    cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    deprecated: null,
+    offline: false,
+    ...over,
+  };
+}
+
+// A live catalog: llama's live limit is 4096, qwen3-4b's 2048, claude is vision + reasoning with prices.
+const LLAMA = model('llama-3.3-70b', { name: 'Llama 3.3 70B', maxTokens: 4096, contextWindow: 128000 });
+const SMALL = model('qwen3-4b', { name: 'Venice Small', maxTokens: 2048, contextWindow: 32768, capabilities: { vision: false, tools: true, reasoning: true, code: false } });
+const CLAUDE = model('claude-opus-4-5', {
+  name: 'Claude Opus 4.5',
+  privacy: 'anonymized',
+  contextWindow: 198000,
+  maxTokens: 32000,
+  capabilities: { vision: true, tools: true, reasoning: true, code: false },
+  cost: { input: 6, output: 30, cacheRead: 0.6, cacheWrite: 7.5 },
+});
+const CATALOG = [LLAMA, SMALL, CLAUDE];
+
+/** The exact entries OpenClaw reads (SPEC §5.2), typed out independently of toProviderEntry. */
+const LLAMA_ENTRY = {
+  id: 'llama-3.3-70b',
+  name: 'Llama 3.3 70B',
+  reasoning: false,
+  input: ['text'],
+  cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+  contextWindow: 128000,
+  maxTokens: 4096,
+};
+const SMALL_ENTRY = {
+  id: 'qwen3-4b',
+  name: 'Venice Small',
+  reasoning: true,
+  input: ['text'],
+  cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+  contextWindow: 32768,
+  maxTokens: 2048,
+};
+const CLAUDE_ENTRY = {
+  id: 'claude-opus-4-5',
+  name: 'Claude Opus 4.5',
+  reasoning: true,
+  input: ['text', 'image'],
+  cost: { input: 6, output: 30, cacheRead: 0.6, cacheWrite: 7.5 },
+  contextWindow: 198000,
+  maxTokens: 32000,
+};
+
+const plan = (over: Partial<VenicePlan> = {}): VenicePlan => ({
+  baseUrl: BASE,
+  model: LLAMA,
+  catalog: CATALOG,
+  which: 'all',
+  refreshModels: false,
+  keyStorage: 'config',
+  key: KEY,
+  ...over,
+});
+
+const set = (path: string[], value: unknown): EditOp => ({ op: 'set', path, value: value as JsonValue });
+const append = (path: string[], values: unknown[]): EditOp => ({ op: 'append', path, values: values as JsonValue[] });
+
+/** The provider ops every mode shares, in the order they are planned. */
+const providerOps = (apiKey: boolean): EditOp[] => [
+  set([...VENICE, 'baseUrl'], BASE),
+  ...(apiKey ? [set([...VENICE, 'apiKey'], '${VENICE_API_KEY}')] : []),
+  set([...VENICE, 'api'], 'openai-completions'),
+];
+
+/** A config with a Venice block set up earlier by hand, plus a user model. */
+const existingVenice = (models: unknown[]) => ({
+  agents: { defaults: { model: { primary: 'venice/llama-3.3-70b', fallbacks: ['anthropic/claude-sonnet-4-5'] } } },
+  models: {
+    mode: 'merge',
+    providers: { venice: { baseUrl: BASE, apiKey: '${VENICE_API_KEY}', api: 'openai-completions', headers: { 'X-Team': 'a' }, models } },
+  },
+});
+
+describe('toProviderEntry', () => {
+  it('writes exactly the keys of SPEC §5.2, in its order, and nothing of this tool (privacy, tools, deprecation)', () => {
+    const entry = toProviderEntry(CLAUDE);
+    expect(entry).toStrictEqual(CLAUDE_ENTRY);
+    expect(Object.keys(entry)).toEqual(['id', 'name', 'reasoning', 'input', 'cost', 'contextWindow', 'maxTokens']);
+    expect(Object.keys(entry.cost)).toEqual(['input', 'output', 'cacheRead', 'cacheWrite']);
+  });
+
+  it('copies the cost, so editing the entry never changes the catalog', () => {
+    const entry = toProviderEntry(CLAUDE);
+    entry.cost.input = 99;
+    expect(CLAUDE.cost.input).toBe(6);
+  });
+});
+
+describe('planVeniceEdits: a new config', () => {
+  it('the exact op list for an empty config with the key in the config (the default mode)', () => {
+    expect(planVeniceEdits({}, plan())).toStrictEqual([
+      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b'),
+      set(['models', 'mode'], 'merge'),
+      ...providerOps(true),
+      set(MODELS, [LLAMA_ENTRY, SMALL_ENTRY, CLAUDE_ENTRY]),
+    ]);
+  });
+
+  it('the template (mode already "merge", empty providers): no mode op', () => {
+    const template = { agents: { defaults: { model: {} } }, models: { mode: 'merge', providers: {} } };
+    expect(planVeniceEdits(template, plan({ model: CLAUDE }))).toStrictEqual([
+      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['agents', 'defaults', 'model', 'primary'], 'venice/claude-opus-4-5'),
+      ...providerOps(true),
+      set(MODELS, [LLAMA_ENTRY, SMALL_ENTRY, CLAUDE_ENTRY]),
+    ]);
+  });
+
+  it('--models default: only the chosen model', () => {
+    expect(planVeniceEdits({}, plan({ which: 'default', model: SMALL }))).toStrictEqual([
+      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b'),
+      set(['models', 'mode'], 'merge'),
+      ...providerOps(true),
+      set(MODELS, [SMALL_ENTRY]),
+    ]);
+  });
+
+  it('a default missing from the list in use is still written (it was resolved elsewhere)', () => {
+    const ops = planVeniceEdits({}, plan({ catalog: [LLAMA], model: CLAUDE }));
+    expect(ops.at(-1)).toStrictEqual(set(MODELS, [LLAMA_ENTRY, CLAUDE_ENTRY]));
+  });
+
+  it('maxTokens and contextWindow come from the catalog in use (live values), never a built-in number', () => {
+    const live = [model('llama-3.3-70b', { name: 'Llama 3.3 70B', maxTokens: 1234, contextWindow: 5678 })];
+    const ops = planVeniceEdits({}, plan({ catalog: live, model: live[0] as CatalogModel, which: 'default' }));
+    expect(ops.at(-1)).toStrictEqual(set(MODELS, [{ ...LLAMA_ENTRY, maxTokens: 1234, contextWindow: 5678 }]));
+  });
+});
+
+describe('planVeniceEdits: key storage (SPEC §3.3)', () => {
+  const head = (primary = 'venice/llama-3.3-70b') => [set(['agents', 'defaults', 'model', 'primary'], primary), set(['models', 'mode'], 'merge')];
+  const tail = set(MODELS, [LLAMA_ENTRY, SMALL_ENTRY, CLAUDE_ENTRY]);
+
+  it.each<[KeyStorage, EditOp[]]>([
+    ['config', [set(['env', 'VENICE_API_KEY'], KEY), ...head(), ...providerOps(true), tail]],
+    ['dotenv', [...head(), ...providerOps(true), tail]],
+    [
+      'auth-profile',
+      [set(['auth', 'profiles', 'venice:default'], { provider: 'venice', mode: 'api_key' }), ...head(), ...providerOps(false), tail],
+    ],
+    ['none', [...head(), ...providerOps(false), tail]],
+  ])('%s', (keyStorage, expected) => {
+    // The key is passed in every mode: only `config` may put it into the config.
+    const ops = planVeniceEdits({}, plan({ keyStorage }));
+    expect(ops).toStrictEqual(expected);
+    if (keyStorage !== 'config') expect(JSON.stringify(ops)).not.toContain(KEY);
+  });
+});
+
+describe('planVeniceEdits: an existing Venice block', () => {
+  it('keeps user entries and entries of catalog ids as they are; appends only the missing ids', () => {
+    const mine = { id: 'my-finetune', name: 'My fine-tune', contextWindow: 32768 };
+    const oldLlama = { id: 'llama-3.3-70b', name: 'Llama (old)', maxTokens: 99999 };
+    const ops = planVeniceEdits(existingVenice([mine, oldLlama]), plan());
+    expect(ops).toStrictEqual([
+      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b'),
+      ...providerOps(true),
+      append(MODELS, [SMALL_ENTRY, CLAUDE_ENTRY]),
+    ]);
+  });
+
+  it('--models default with the default already present: nothing to append', () => {
+    const ops = planVeniceEdits(existingVenice([{ id: 'llama-3.3-70b' }]), plan({ which: 'default' }));
+    expect(ops.filter((op) => op.path.join('.').startsWith(MODELS.join('.')))).toEqual([]);
+  });
+
+  it('--models default with another default: appends only that one', () => {
+    const ops = planVeniceEdits(existingVenice([{ id: 'llama-3.3-70b' }]), plan({ which: 'default', model: CLAUDE }));
+    expect(ops.at(-1)).toStrictEqual(append(MODELS, [CLAUDE_ENTRY]));
+  });
+
+  it('--refresh-models replaces the entries of catalog ids only, by index; user ids are untouched', () => {
+    const mine = { id: 'my-finetune', name: 'My fine-tune' };
+    const ops = planVeniceEdits(existingVenice([mine, { id: 'qwen3-4b', maxTokens: 1 }, 'not an entry', { id: 'llama-3.3-70b' }]), plan({ refreshModels: true }));
+    expect(ops.slice(-3)).toStrictEqual([
+      set([...MODELS, '1'], SMALL_ENTRY),
+      set([...MODELS, '3'], LLAMA_ENTRY),
+      append(MODELS, [CLAUDE_ENTRY]),
+    ]);
+    expect(ops.some((op) => op.path.length > MODELS.length && op.path[MODELS.length] === '0')).toBe(false);
+  });
+
+  it('a "models" that is not an array is replaced by the list (the editor refuses wrong types elsewhere)', () => {
+    const config = existingVenice([]);
+    (config.models.providers.venice as Record<string, unknown>).models = undefined;
+    expect(planVeniceEdits(config, plan()).at(-1)).toStrictEqual(set(MODELS, [LLAMA_ENTRY, SMALL_ENTRY, CLAUDE_ENTRY]));
+  });
+
+  it('models.mode is written only when absent: an existing value is kept', () => {
+    const config = { models: { mode: 'replace', providers: {} } };
+    expect(planVeniceEdits(config, plan()).some((op) => op.path.join('.') === 'models.mode')).toBe(false);
+  });
+
+  it('never plans a key of the block it does not own (headers and other keys survive)', () => {
+    const paths = planVeniceEdits(existingVenice([]), plan()).map((op) => op.path.join('.'));
+    expect(paths.filter((p) => p.startsWith('models.providers.venice.'))).toEqual([
+      'models.providers.venice.baseUrl',
+      'models.providers.venice.apiKey',
+      'models.providers.venice.api',
+      'models.providers.venice.models',
+    ]);
+  });
+});
+
+describe('planDefaultModel: agents.defaults', () => {
+  it('the object form: sets primary only (fallbacks kept)', () => {
+    const config = { agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5', fallbacks: ['openai/gpt-5'] } } } };
+    expect(planDefaultModel(config, CLAUDE)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/claude-opus-4-5')]);
+  });
+
+  it('the string form stays a string', () => {
+    const config = { agents: { defaults: { model: 'anthropic/claude-sonnet-4-5' } } };
+    expect(planDefaultModel(config, LLAMA)).toStrictEqual([set(['agents', 'defaults', 'model'], 'venice/llama-3.3-70b')]);
+  });
+
+  it('an existing allowlist is extended with {alias: name} for the default', () => {
+    const config = { agents: { defaults: { model: { primary: 'x/y' }, models: { 'anthropic/claude-sonnet-4-5': { alias: 'Sonnet' } } } } };
+    expect(planDefaultModel(config, SMALL)).toStrictEqual([
+      set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b'),
+      set(['agents', 'defaults', 'models', 'venice/qwen3-4b'], { alias: 'Venice Small' }),
+    ]);
+  });
+
+  it('an empty allowlist object exists: it is extended too', () => {
+    const config = { agents: { defaults: { models: {} } } };
+    expect(planDefaultModel(config, LLAMA)[1]).toStrictEqual(set(['agents', 'defaults', 'models', 'venice/llama-3.3-70b'], { alias: 'Llama 3.3 70B' }));
+  });
+
+  it('an allowlist already naming the default (with the user alias) is left alone', () => {
+    const config = { agents: { defaults: { models: { 'venice/llama-3.3-70b': { alias: 'mine' } } } } };
+    expect(planDefaultModel(config, LLAMA)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b')]);
+  });
+
+  it('no allowlist: none is created', () => {
+    const paths = planVeniceEdits({ agents: { defaults: { model: { primary: 'a/b' } } } }, plan()).map((op) => op.path.join('.'));
+    expect(paths.some((p) => p.startsWith('agents.defaults.models'))).toBe(false);
+  });
+});
+
+// --- properties over arbitrary configs ------------------------------------------------------
+
+/** The paths of SPEC §5.2, as path arrays joined with "|" (ids contain dots). */
+const ALLOWED = [
+  /^env\|VENICE_API_KEY$/,
+  /^auth\|profiles\|venice:default$/,
+  /^agents\|defaults\|model(\|primary)?$/,
+  /^agents\|defaults\|models\|venice\/[^|]+$/,
+  /^models\|mode$/,
+  /^models\|providers\|venice\|(baseUrl|apiKey|api|models)$/,
+];
+const FORBIDDEN_KEYS = ['privacy', 'compat', 'description', 'capabilities', 'deprecated', 'offline', 'tools', 'code'];
+
+const entryArb = fc.oneof(
+  fc.record({ id: fc.constantFrom('llama-3.3-70b', 'qwen3-4b', 'claude-opus-4-5', 'my-finetune', 'other'), name: fc.string() }, { requiredKeys: ['id'] }),
+  fc.constant('junk'),
+);
+const configArb = fc.record(
+  {
+    env: fc.record({ OTHER: fc.string() }),
+    agents: fc.record({
+      defaults: fc.record(
+        {
+          model: fc.oneof(fc.constant('anthropic/claude'), fc.record({ primary: fc.constant('venice/qwen3-4b'), fallbacks: fc.constant(['a/b']) }, { requiredKeys: [] })),
+          models: fc.dictionary(fc.constantFrom('venice/llama-3.3-70b', 'a/b'), fc.record({ alias: fc.string() })),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+    models: fc.record(
+      {
+        mode: fc.constantFrom('merge', 'replace'),
+        providers: fc.record(
+          {
+            venice: fc.record({ baseUrl: fc.constant(BASE), headers: fc.constant({ a: 'b' }), models: fc.array(entryArb, { maxLength: 5 }) }, { requiredKeys: [] }),
+            ollama: fc.constant({ baseUrl: 'http://127.0.0.1:11434/v1' }),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+const planArb = fc.record({
+  model: fc.constantFrom(LLAMA, SMALL, CLAUDE),
+  which: fc.constantFrom<'all' | 'default'>('all', 'default'),
+  keyStorage: fc.constantFrom<KeyStorage>('config', 'dotenv', 'auth-profile', 'none'),
+});
+
+function keysDeep(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => keysDeep(v, out));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      keysDeep(v, out);
+    }
+  }
+  return out;
+}
+
+describe('planVeniceEdits: properties', () => {
+  it('every op is on a path of SPEC §5.2, and no value carries a key OpenClaw rejects', () => {
+    fc.assert(
+      fc.property(configArb, planArb, (config, p) => {
+        for (const op of planVeniceEdits(config, plan(p))) {
+          const joined = op.path.join('|');
+          expect(ALLOWED.some((re) => re.test(joined)), joined).toBe(true);
+          const keys = keysDeep(op.op === 'set' ? op.value : op.op === 'append' ? op.values : null);
+          for (const bad of FORBIDDEN_KEYS) expect(keys).not.toContain(bad);
+        }
+      }),
+    );
+  });
+
+  it('idempotent: planning again on the result changes nothing (SPEC §5.2, second run)', () => {
+    fc.assert(
+      fc.property(configArb, planArb, (config, p) => {
+        const once = applyEditsToValue(config as Record<string, JsonValue>, planVeniceEdits(config, plan(p)));
+        const twice = applyEditsToValue(once, planVeniceEdits(once, plan(p)));
+        expect(twice).toEqual(once);
+      }),
+    );
+  });
+
+  it('user entries and other providers survive, and the default ends up in the provider list', () => {
+    fc.assert(
+      fc.property(configArb, planArb, (config, p) => {
+        const after = applyEditsToValue(config as Record<string, JsonValue>, planVeniceEdits(config, plan(p))) as ReturnType<typeof existingVenice> & Record<string, unknown>;
+        const before = (config.models?.providers?.venice?.models ?? []) as unknown[];
+        const list = after.models.providers.venice.models as Array<{ id?: string }>;
+        // toEqual: fast-check builds null-prototype objects, the editor plain ones.
+        expect(list.slice(0, before.length)).toEqual(before);
+        expect(list.some((m) => m.id === p.model.id)).toBe(true);
+        expect((after.models.providers as Record<string, unknown>).ollama).toEqual(config.models?.providers?.ollama);
+        expect(after.env).toEqual(p.keyStorage === 'config' ? { ...config.env, VENICE_API_KEY: KEY } : config.env);
+      }),
+    );
+  });
+
+  it('--refresh-models is idempotent too', () => {
+    const config = existingVenice([{ id: 'my-finetune' }, { id: 'qwen3-4b', maxTokens: 1 }]) as unknown as Record<string, JsonValue>;
+    const once = applyEditsToValue(config, planVeniceEdits(config, plan({ refreshModels: true })));
+    expect((once.models as { providers: { venice: { models: unknown[] } } }).providers.venice.models).toStrictEqual([
+      { id: 'my-finetune' },
+      SMALL_ENTRY,
+      LLAMA_ENTRY,
+      CLAUDE_ENTRY,
+    ]);
+    const twice = applyEditsToValue(once, planVeniceEdits(once, plan({ refreshModels: true })));
+    expect(twice).toStrictEqual(once);
+  });
+});

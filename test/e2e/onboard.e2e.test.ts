@@ -1,0 +1,861 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { applyPatch } from 'diff';
+import json5 from 'json5';
+import { describe, expect, it } from 'vitest';
+import { snapshotRow } from '../support/fixtures.js';
+import { parseJsonOutput, ROOT_DIR, runCli, type CliResult } from '../support/run-cli.js';
+import { SPEC_STATIC_MODELS } from '../support/spec-catalog.js';
+import { makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
+import { deadBaseUrl, startVeniceServer, TEST_API_KEY, type VeniceServer, type VeniceServerOptions } from '../support/venice-server.js';
+
+/**
+ * End-to-end runs of the built `onboard --non-interactive` against a local Venice-like server
+ * (SPEC §1.1, §3, §5, §6). Every test owns its server and home (closed and removed through its
+ * own context), so the blocks run concurrently.
+ */
+
+const FIXTURES = new URL('../fixtures/onboard/', import.meta.url);
+// Set to regenerate the expected files; then read every diff by hand before keeping them.
+const UPDATE = process.env.UPDATE_ONBOARD_GOLDEN === '1';
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
+const TEMPLATE = readFileSync(join(ROOT_DIR, 'templates', 'openclaw.json5'), 'utf8');
+
+const KEY_LINE = `${TEST_API_KEY}\n`;
+const MASKED = 'vapi…qrst';
+/** Valid format, unknown to the server: 401. */
+const REJECTED_KEY = 'vapi_ZYXWVUTSRQPONMLKJIHGFEDCBA987654';
+/** A Venice key stored by an earlier setup. */
+const OLD_KEY = 'vapi_9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+const ANTHROPIC_KEY = 'sk-ant-api03-Zq3v8Jm1Rk5Tn2Wb7Yc4Hd9Lp6Fs0Ge3';
+/** Never printed whole, in any test (SPEC §2). */
+const SECRETS = [TEST_API_KEY, REJECTED_KEY, OLD_KEY, ANTHROPIC_KEY];
+
+type Row = Record<string, unknown>;
+const withSpec = (row: Row, spec: Record<string, unknown>): Row => ({ ...row, model_spec: { ...(row.model_spec as Row), ...spec } });
+const textRow = (id: string, spec: Record<string, unknown>): Row => ({ id, type: 'text', object: 'model', owned_by: 'venice.ai', model_spec: spec });
+
+/** The live list: limits differ from the built-in catalog on purpose, so the file shows which was used. */
+const LIVE_ROWS: Row[] = [
+  withSpec(snapshotRow('llama-3.3-70b'), { maxCompletionTokens: 4096 }),
+  textRow('qwen3-4b', {
+    name: 'Venice Small',
+    privacy: 'private',
+    availableContextTokens: 32768,
+    maxCompletionTokens: 2048,
+    capabilities: { supportsReasoning: true, supportsFunctionCalling: true, supportsVision: false },
+  }),
+  withSpec(snapshotRow('claude-opus-4-5'), { maxCompletionTokens: 32000 }),
+  // A completion limit above the context: bounded by the context.
+  textRow('tiny-context', { name: 'Tiny Context', privacy: 'private', availableContextTokens: 8192, maxCompletionTokens: 16384 }),
+  { id: 'venice-sd35', type: 'image', model_spec: { name: 'SD 3.5' } },
+];
+const LIVE_IDS = ['llama-3.3-70b', 'qwen3-4b', 'claude-opus-4-5', 'tiny-context'];
+const LIVE_MAX: Record<string, number> = { 'llama-3.3-70b': 4096, 'qwen3-4b': 2048, 'claude-opus-4-5': 32000, 'tiny-context': 16384 };
+
+interface Env {
+  server: VeniceServer;
+  h: TempHome;
+  run(args: string[], options?: RunOptions): Promise<CliResult>;
+}
+interface RunOptions {
+  stdin?: string;
+  env?: Record<string, string | undefined>;
+}
+
+async function setup(t: TestHooks, options: VeniceServerOptions = {}): Promise<Env> {
+  const server = await startVeniceServer({ models: LIVE_ROWS, ...options });
+  t.onTestFinished(() => server.close());
+  const h = await makeTempHome({ context: t });
+  return { server, h, run: (args, o) => onboard(h, server.baseUrl, args, o) };
+}
+
+/** `venice-onboard onboard --non-interactive --base-url <url> ...args`; no output may hold a whole key. */
+async function onboard(h: TempHome, baseUrl: string, args: string[], o: RunOptions = {}): Promise<CliResult> {
+  const r = await runCli(['onboard', '--non-interactive', '--base-url', baseUrl, ...args], { home: h.home, env: o.env, stdin: o.stdin });
+  expect(r.timedOut, `timed out; stderr: ${r.stderr}`).toBe(false);
+  for (const secret of SECRETS) {
+    expect(r.stdout, 'a whole key on stdout').not.toContain(secret);
+    expect(r.stderr, 'a whole key on stderr').not.toContain(secret);
+  }
+  return r;
+}
+const withKey = ['--venice-api-key-stdin'];
+
+/** Every file under dir: mode, mtime and content, so that "nothing written" also catches a same-bytes rewrite. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (rel: string): Promise<void> => {
+    for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const full = join(dir, path);
+      const info = await lstat(full);
+      if (info.isSymbolicLink()) out[path] = `-> ${await readlink(full)}`;
+      else if (info.isDirectory()) {
+        out[`${path}/`] = (info.mode & 0o777).toString(8);
+        await walk(path);
+      } else out[path] = `${(info.mode & 0o777).toString(8)} ${info.mtimeMs} ${await readFile(full, 'utf8')}`;
+    }
+  };
+  await walk('');
+  return out;
+}
+
+const mode = async (path: string) => (await stat(path)).mode & 0o777;
+const readJson5 = async (path: string) => json5.parse<Config>(await readFile(path, 'utf8'));
+type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Compares with the expected file (the base URL of this run's server replaced by a placeholder). */
+function expectGolden(actual: string, name: string, baseUrl: string): void {
+  const normalized = actual.split(baseUrl).join('{{BASE_URL}}');
+  if (UPDATE) writeFileSync(new URL(name, FIXTURES), normalized);
+  expect(normalized).toBe(fixture(name));
+}
+const golden = (name: string, baseUrl: string) => fixture(name).split('{{BASE_URL}}').join(baseUrl);
+
+/** Makes dir unwritable until the test ends: chmod for a user, `chattr +i` for root (modes do not stop root). */
+async function makeReadOnly(dir: string, t: TestHooks): Promise<boolean> {
+  if (process.getuid?.() !== 0) {
+    await chmod(dir, 0o500);
+    t.onTestFinished(() => chmod(dir, 0o700));
+    return true;
+  }
+  try {
+    execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
+  } catch {
+    return false;
+  }
+  t.onTestFinished(() => void execFileSync('chattr', ['-i', dir], { stdio: 'ignore' }));
+  return true;
+}
+
+const HANDWRITTEN = fixture('handwritten.input.json5');
+
+describe.concurrent('where the key comes from', () => {
+  it('--venice-api-key-stdin: checked online with the key in the Authorization header only, then stored', async (t) => {
+    const { server, h, run } = await setup(t);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`✓ Key ${MASKED} is valid (tier paid, $12.50, 3 DIEM).\n`);
+    expect(r.stderr).not.toContain('command line');
+    const checks = server.requestsTo('rate-limits');
+    expect(checks).toHaveLength(1);
+    expect(checks[0]?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
+    for (const req of server.requests) expect(req.url).not.toContain(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env).toEqual({ VENICE_API_KEY: TEST_API_KEY });
+  });
+
+  it('--venice-api-key: works, with a warning about shell history and the process list', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run(['--venice-api-key', TEST_API_KEY]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `! The key ${MASKED} was given on the command line, where shell history and the process list can see it. Prefer --venice-api-key-stdin.\n`,
+    );
+    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+
+  it('VENICE_API_KEY from the environment', async (t) => {
+    const { server, h, run } = await setup(t);
+    const r = await run([], { env: { VENICE_API_KEY: TEST_API_KEY } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('command line');
+    expect(server.requestsTo('rate-limits')).toHaveLength(1);
+    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+
+  it('stdin pasted as `export VENICE_API_KEY="…"` with CRLF: the normalised key is stored (first line only)', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run(withKey, { stdin: `  export VENICE_API_KEY="${TEST_API_KEY}"\r\nsecond line\n` });
+    expect(r.code, r.stderr).toBe(0);
+    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+
+  it('no key and no TTY (not even --non-interactive): exit 2 naming --venice-api-key-stdin, at once, even while the list hangs', async (t) => {
+    const server = await startVeniceServer({ models: LIVE_ROWS });
+    t.onTestFinished(() => server.close());
+    server.setFault('models', { kind: 'hang' });
+    const h = await makeTempHome({ context: t });
+    // The start-up cost under the current load, measured alongside. Waiting for the hanging list would
+    // take the whole 6 s --timeout; "at once" means well inside it, with room for a loaded CI machine.
+    const [r, bare] = await Promise.all([
+      runCli(['onboard', '--base-url', server.baseUrl, '--timeout', '6000'], { home: h.home, timeoutMs: 10000 }),
+      runCli(['--version'], { home: h.home }),
+    ]);
+    expect(r.timedOut).toBe(false);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--venice-api-key-stdin');
+    expect(r.durationMs - bare.durationMs, `${r.durationMs} ms, a bare start ${bare.durationMs} ms`).toBeLessThan(3000);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('CI set and no key: exit 2 too', async (t) => {
+    const { server, h } = await setup(t);
+    const r = await runCli(['onboard', '--base-url', server.baseUrl], { home: h.home, env: { CI: 'true' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--venice-api-key-stdin');
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('--venice-api-key together with --venice-api-key-stdin: exit 2', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run(['--venice-api-key', TEST_API_KEY, '--venice-api-key-stdin'], { stdin: KEY_LINE });
+    expect(r.code).toBe(2);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+});
+
+describe.concurrent('the key is checked before anything is written (SPEC §3.1, §3.2)', () => {
+  it.for([
+    ['another provider key', ANTHROPIC_KEY],
+    ['an OpenAI project key', 'sk-proj-4f8Kq2Lm9Xw1Vb7Nc3Zr6Ty0'],
+    ['a placeholder', 'vapi_xxxxxxxxxxxx'],
+    ['a placeholder with dots', 'vapi_...'],
+    ['a short string', 'vapi_abc123'],
+    ['a key with a space inside', 'vapi_0123456789 abcdefghijklmnopqrst'],
+  ])('%s: exit 2 before any request to rate_limits, nothing written', async ([, key], t) => {
+    const { server, h, run } = await setup(t);
+    const r = await run(withKey, { stdin: `${key}\n` });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^✗ .*\(from stdin\)\n {2}Hint: /m);
+    expect(server.requestsTo('rate-limits')).toEqual([]);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('the format check applies to VENICE_API_KEY as well, and names it', async (t) => {
+    const { server, h, run } = await setup(t);
+    const r = await run([], { env: { VENICE_API_KEY: ANTHROPIC_KEY } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(from VENICE_API_KEY)');
+    expect(r.stderr).toContain('Anthropic');
+    expect(server.requestsTo('rate-limits')).toEqual([]);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('401 from rate_limits: exit 1, asked once (never retried), the masked key named, nothing written', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: `${REJECTED_KEY}\n` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✗ Venice rejected the key vapi…7654 (HTTP 401): it is invalid or revoked.\n');
+    expect(server.requestsTo('rate-limits')).toHaveLength(1);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('accessPermitted false: exit 1, nothing written', async (t) => {
+    const { h, run } = await setup(t, { keyOverrides: { [TEST_API_KEY]: { accessPermitted: false } } });
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('accessPermitted: false');
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('429 from rate_limits: a warning, and the config is written', async (t) => {
+    const { h, run } = await setup(t, { keyOverrides: { [TEST_API_KEY]: { status: 429 } } });
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('! Venice is rate-limiting this key right now (HTTP 429); it could not be checked. Continuing.\n');
+    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+
+  it('a server that echoes the Authorization header in its 401: the key is still masked', async (t) => {
+    const { server, h, run } = await setup(t);
+    server.setFault('rate-limits', { kind: 'echo-auth', shape: 'object' });
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(MASKED);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('Venice unreachable (dead server, --timeout 1500): warnings, the config written from the built-in list, exit 0', async (t) => {
+    const h = await makeTempHome({ context: t });
+    const dead = await deadBaseUrl();
+    const r = await onboard(h, dead, [...withKey, '--timeout', '1500'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^! The key could not be checked online \(.+\)\. Continuing\.$/m);
+    expect(r.stderr).toMatch(/^! Could not get the live model list \(.+\); using the built-in list, which may be out of date\.$/m);
+    expect(r.durationMs).toBeLessThan(10000);
+    const config = await readJson5(h.configPath);
+    const venice = config.models.providers.venice;
+    expect(venice.baseUrl).toBe(dead);
+    expect(venice.models.map((m: { id: string }) => m.id)).toEqual(SPEC_STATIC_MODELS.map((m) => m.id));
+    expect(venice.models[0]).toEqual({
+      id: 'llama-3.3-70b',
+      name: 'Llama 3.3 70B',
+      reasoning: false,
+      input: ['text'],
+      cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+      contextWindow: 131072,
+      maxTokens: 4096,
+    });
+  });
+
+  it('--skip-key-check: no request to rate_limits at all', async (t) => {
+    const { server, h, run } = await setup(t);
+    const r = await run([...withKey, '--skip-key-check'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(server.requestsTo('rate-limits')).toEqual([]);
+    expect(r.stderr).not.toContain('is valid');
+    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+
+  it('--auth-choice venice-api-key and --accept-risk are accepted', async (t) => {
+    const { run } = await setup(t);
+    const r = await run([...withKey, '--auth-choice', 'venice-api-key', '--accept-risk'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('--auth-choice with any other value: exit 2, nothing written', async (t) => {
+    const { server, h, run } = await setup(t);
+    const r = await run([...withKey, '--auth-choice', 'oauth'], { stdin: KEY_LINE });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('venice-api-key');
+    expect(server.requestsTo('rate-limits')).toEqual([]);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+});
+
+describe.concurrent('a new config', () => {
+  it('starts from the template: comments kept, 0600 in a new 0700 dir, default llama-3.3-70b, live limits', async (t) => {
+    const { server, h, run } = await setup(t);
+    const configPath = join(h.home, 'fresh-state', 'openclaw.json');
+    const r = await run([...withKey, '--config', configPath], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`✓ Wrote ${configPath}\n`);
+    expect(r.stderr).toContain('  Default model: venice/llama-3.3-70b\n');
+    expect(r.stderr).toContain('  Key storage:   config (config env block)\n');
+
+    const text = await readFile(configPath, 'utf8');
+    expectGolden(text, 'new-config.expected.json5', server.baseUrl);
+    for (const line of TEMPLATE.split('\n').filter((l) => l.trim().startsWith('//'))) expect(text).toContain(`${line}\n`);
+    expect(await mode(configPath)).toBe(0o600);
+    expect(await mode(dirname(configPath))).toBe(0o700);
+    expect(await readdir(dirname(configPath))).toEqual(['openclaw.json']);
+
+    const config = json5.parse<Config>(text);
+    expect(config.agents.defaults.model).toEqual({ primary: 'venice/llama-3.3-70b' });
+    expect(config.models.mode).toBe('merge');
+    const venice = config.models.providers.venice;
+    expect(Object.keys(venice)).toEqual(['baseUrl', 'apiKey', 'api', 'models']);
+    expect(venice.baseUrl).toBe(server.baseUrl);
+    expect(venice.apiKey).toBe('${VENICE_API_KEY}');
+    expect(venice.api).toBe('openai-completions');
+    const models = venice.models as Array<{ id: string; maxTokens: number; contextWindow: number }>;
+    expect(models.map((m) => m.id)).toEqual(LIVE_IDS);
+    expect(models.find((m) => m.id === 'llama-3.3-70b')?.maxTokens).toBe(4096);
+    expect(models.find((m) => m.id === 'qwen3-4b')?.maxTokens).toBe(2048);
+    expect(models.find((m) => m.id === 'tiny-context')).toMatchObject({ contextWindow: 8192, maxTokens: 8192 });
+    for (const m of models) {
+      expect(m.maxTokens, m.id).toBeLessThanOrEqual(LIVE_MAX[m.id] as number);
+      expect(m.maxTokens, m.id).toBeLessThanOrEqual(m.contextWindow);
+    }
+  });
+
+  it('--models default: only the chosen model in the provider block', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--models', 'default', '--model', 'qwen3-4b'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    const config = await readJson5(h.configPath);
+    expect(config.agents.defaults.model).toEqual({ primary: 'venice/qwen3-4b' });
+    expect(config.models.providers.venice.models).toEqual([
+      {
+        id: 'qwen3-4b',
+        name: 'Venice Small',
+        reasoning: true,
+        input: ['text'],
+        cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+        contextWindow: 32768,
+        maxTokens: 2048,
+      },
+    ]);
+  });
+
+  it('OPENCLAW_STATE_DIR picks the file; the key never reaches the real home', async (t) => {
+    const { h, run } = await setup(t);
+    const stateDir = join(h.home, 'elsewhere');
+    const r = await run(withKey, { stdin: KEY_LINE, env: { OPENCLAW_STATE_DIR: stateDir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect((await readJson5(join(stateDir, 'openclaw.json'))).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+});
+
+describe.concurrent('an existing hand-written config', () => {
+  it('only the Venice paths change: byte for byte as expected, .bak holds the original (0600)', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN, { mode: 0o644 });
+    await chmod(h.configPath, 0o644);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`✓ Wrote ${h.configPath} (backup: ${h.configPath}.bak)\n`);
+
+    const text = await readFile(h.configPath, 'utf8');
+    expectGolden(text, 'handwritten.expected.json5', server.baseUrl);
+    expect(await mode(h.configPath)).toBe(0o600);
+    expect(await readFile(`${h.configPath}.bak`, 'utf8')).toBe(HANDWRITTEN);
+    expect(await mode(`${h.configPath}.bak`)).toBe(0o600);
+    expect((await readdir(h.stateDir)).sort()).toEqual(['openclaw.json', 'openclaw.json.bak']);
+
+    // Structurally too: remove what onboarding owns, and the rest is the user's file unchanged.
+    const after = json5.parse<Config>(text);
+    const before = json5.parse<Config>(HANDWRITTEN);
+    expect(after.agents.defaults.model).toEqual({ primary: 'venice/llama-3.3-70b', fallbacks: before.agents.defaults.model.fallbacks });
+    expect(after.agents.defaults.models['venice/llama-3.3-70b']).toEqual({ alias: 'Llama 3.3 70B' });
+    expect(after.env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    delete after.env.VENICE_API_KEY;
+    delete after.agents.defaults.models['venice/llama-3.3-70b'];
+    after.agents.defaults.model.primary = before.agents.defaults.model.primary;
+    delete after.models.mode;
+    delete after.models.providers.venice;
+    expect(after).toEqual(before);
+  });
+
+  it('a second identical run changes nothing: same bytes, same mtime, no new backup', { timeout: 40_000 }, async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    expect((await run(withKey, { stdin: KEY_LINE })).code).toBe(0);
+    const before = await tree(h.stateDir);
+    await new Promise((r) => setTimeout(r, 20)); // a rewrite would show in the mtime
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`✓ ${h.configPath} already has this setup: nothing to write.\n`);
+    expect(r.stderr).not.toContain('Wrote');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('a second run on a config made from the template changes nothing either', { timeout: 40_000 }, async (t) => {
+    const { h, run } = await setup(t);
+    expect((await run([...withKey, '--model', 'claude-opus-4-5'], { stdin: KEY_LINE })).code).toBe(0);
+    const before = await tree(h.stateDir);
+    // Without --model, the configured default is kept.
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('nothing to write');
+    expect(r.stderr).toContain('Default model: venice/claude-opus-4-5');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('.bak ring over 6 runs with different models: .bak … .bak.4, newest first, never more', { timeout: 60_000 }, async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    const versions = [HANDWRITTEN];
+    for (const model of ['llama-3.3-70b', 'qwen3-4b', 'claude-opus-4-5', 'tiny-context', 'llama-3.3-70b', 'qwen3-4b']) {
+      const r = await run([...withKey, '--model', model, '--skip-key-check'], { stdin: KEY_LINE });
+      expect(r.code, r.stderr).toBe(0);
+      const text = await readFile(h.configPath, 'utf8');
+      expect(json5.parse<Config>(text).agents.defaults.model.primary).toBe(`venice/${model}`);
+      versions.push(text);
+    }
+    expect((await readdir(h.stateDir)).sort()).toEqual([
+      'openclaw.json',
+      'openclaw.json.bak',
+      'openclaw.json.bak.1',
+      'openclaw.json.bak.2',
+      'openclaw.json.bak.3',
+      'openclaw.json.bak.4',
+    ]);
+    const backups = ['.bak', '.bak.1', '.bak.2', '.bak.3', '.bak.4'];
+    const contents = await Promise.all(backups.map((b) => readFile(`${h.configPath}${b}`, 'utf8')));
+    expect(contents).toEqual([versions[5], versions[4], versions[3], versions[2], versions[1]]);
+    for (const b of backups) expect(await mode(`${h.configPath}${b}`)).toBe(0o600);
+  });
+
+  it('an existing Venice block: user entries and keys kept as written, missing catalog ids appended, mode kept', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = golden('existing-venice.input.json5', server.baseUrl);
+    await writeFile(h.configPath, input);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    const text = await readFile(h.configPath, 'utf8');
+    expectGolden(text, 'existing-venice.expected.json5', server.baseUrl);
+    const venice = json5.parse<Config>(text).models.providers.venice;
+    const original = json5.parse<Config>(input).models.providers.venice;
+    expect(venice.headers).toEqual({ 'X-Team': 'research' });
+    expect(venice.models.slice(0, 2)).toEqual(original.models);
+    expect(venice.models.map((m: { id: string }) => m.id)).toEqual(['my-finetune', 'llama-3.3-70b', 'qwen3-4b', 'claude-opus-4-5', 'tiny-context']);
+    expect(json5.parse<Config>(text).models.mode).toBe('replace');
+    expect(json5.parse<Config>(text).agents.defaults.model).toEqual({ primary: 'venice/qwen3-4b', fallbacks: ['venice/my-finetune'] });
+  });
+
+  it('--refresh-models: entries of catalog ids take the live values; the user entry is untouched', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, golden('existing-venice.input.json5', server.baseUrl));
+    const r = await run([...withKey, '--refresh-models'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    const models = (await readJson5(h.configPath)).models.providers.venice.models as Array<Record<string, unknown>>;
+    expect(models[0]).toEqual({
+      id: 'my-finetune',
+      name: 'My fine-tune',
+      reasoning: false,
+      input: ['text'],
+      cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+      contextWindow: 32768,
+      maxTokens: 1024,
+    });
+    expect(models[1]).toEqual({
+      id: 'llama-3.3-70b',
+      name: 'Llama 3.3 70B',
+      reasoning: false,
+      input: ['text'],
+      cost: { input: 0.7, output: 2.8, cacheRead: 0, cacheWrite: 0 },
+      contextWindow: 128000,
+      maxTokens: 4096,
+    });
+    expect(models.map((m) => m.id)).toEqual(['my-finetune', 'llama-3.3-70b', 'qwen3-4b', 'claude-opus-4-5', 'tiny-context']);
+  });
+
+  it("a re-run whose default is the user's own Venice entry (not in the catalog) keeps it", async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = golden('existing-venice.input.json5', server.baseUrl).replace('primary: "venice/qwen3-4b"', 'primary: "venice/my-finetune"');
+    await writeFile(h.configPath, input);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect((await readJson5(h.configPath)).agents.defaults.model.primary).toBe('venice/my-finetune');
+  });
+
+  it('a symlinked config is edited at its target and stays a symlink', async (t) => {
+    const { server, h, run } = await setup(t);
+    const target = join(h.home, 'dotfiles', 'openclaw.json');
+    await mkdir(dirname(target));
+    await writeFile(target, HANDWRITTEN);
+    await symlink('../dotfiles/openclaw.json', h.configPath);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect((await lstat(h.configPath)).isSymbolicLink()).toBe(true);
+    expect(await readlink(h.configPath)).toBe('../dotfiles/openclaw.json');
+    expect(await readFile(target, 'utf8')).toBe(golden('handwritten.expected.json5', server.baseUrl));
+    expect(await readFile(`${target}.bak`, 'utf8')).toBe(HANDWRITTEN);
+    expect(await readdir(h.stateDir)).toEqual(['openclaw.json']);
+  });
+
+  it('a BOM and CRLF line endings survive', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = `\uFEFF${HANDWRITTEN.replace(/\n/g, '\r\n')}`;
+    await writeFile(h.configPath, input);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    const text = await readFile(h.configPath, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).not.toMatch(/[^\r]\n/);
+    expect(text).toBe(`\uFEFF${golden('handwritten.expected.json5', server.baseUrl).replace(/\n/g, '\r\n')}`);
+    expect(await readFile(`${h.configPath}.bak`, 'utf8')).toBe(input);
+  });
+});
+
+describe.concurrent('--dry-run', () => {
+  it('a new config: the unified diff on stdout, key masked, nothing written', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith(`--- /dev/null\n+++ ${h.configPath}\n@@ -0,0 +1,`)).toBe(true);
+    expect(r.stdout).toContain(`+    VENICE_API_KEY: "${MASKED}",\n`);
+    expect(r.stdout).toContain('+        primary: "venice/llama-3.3-70b",\n');
+    expect(r.stderr).toContain('Dry run: 1 file(s) would change; nothing was written.');
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('an existing config: applying the printed diff gives exactly what a real run writes; the file is untouched', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    const before = await tree(h.stateDir);
+    const r = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    // An `Index:` line (the `diff` package prints one when both names are equal) is allowed: patch ignores it.
+    expect(r.stdout.replace(/^Index: .*\n/, '').startsWith(`--- ${h.configPath}\n+++ ${h.configPath}\n@@ `)).toBe(true);
+    expect(r.stdout).toContain(`+    VENICE_API_KEY: '${MASKED}',\n`);
+    const patched = applyPatch(HANDWRITTEN, r.stdout.split(MASKED).join(TEST_API_KEY));
+    expect(patched).toBe(golden('handwritten.expected.json5', server.baseUrl));
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('with --key-storage dotenv: both files in the diff, the .env line masked, neither written', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--dry-run', '--key-storage', 'dotenv'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`+++ ${join(h.stateDir, '.env')}\n`);
+    expect(r.stdout).toContain(`+VENICE_API_KEY=${MASKED}\n`);
+    expect(r.stdout).toContain(`+++ ${h.configPath}\n`);
+    expect(r.stderr).toContain('Dry run: 2 file(s) would change; nothing was written.');
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('nothing to change: an empty diff', { timeout: 40_000 }, async (t) => {
+    const { h, run } = await setup(t);
+    expect((await run(withKey, { stdin: KEY_LINE })).code).toBe(0);
+    const before = await tree(h.stateDir);
+    const r = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Dry run: nothing would change.');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+});
+
+describe.concurrent('--model', () => {
+  it('venice/claude-opus-45 resolves through the compatibility mapping to claude-opus-4-5', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--model', 'venice/claude-opus-45'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('! claude-opus-45 is now called claude-opus-4-5.\n');
+    expect(r.stderr).toContain('  Default model: venice/claude-opus-4-5\n');
+    expect((await readJson5(h.configPath)).agents.defaults.model).toEqual({ primary: 'venice/claude-opus-4-5' });
+  });
+
+  it('an unknown model: exit 1 with up to 3 suggestions, nothing written', async (t) => {
+    const { h, run } = await setup(t, { models: undefined }); // the whole snapshot: many near ids
+    const r = await run([...withKey, '--model', 'claude-opus'], { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    const m = /^✗ Unknown model "claude-opus" in the live catalog\. Did you mean (.+)\?\n/m.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    const suggestions = (m?.[1] ?? '').split(', ');
+    expect(suggestions).toHaveLength(3);
+    for (const s of suggestions) expect(s).toMatch(/^venice\/claude-opus-/);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('a near miss gets the right suggestion', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--model', 'llama-3.3-7b'], { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Did you mean venice\/llama-3\.3-70b(, venice\/[^,?]+){0,2}\?/);
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('another provider prefix is refused, nothing written', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    const before = await tree(h.stateDir);
+    const r = await run([...withKey, '--model', 'anthropic/claude'], { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✗ "anthropic/claude" is not a Venice model: use venice/<id> or <id>.\n');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+});
+
+describe.concurrent('--key-storage', () => {
+  it('dotenv: <stateDir>/.env 0600 with the other lines kept; the config has the ${VAR} ref and no env block', async (t) => {
+    const { h, run } = await setup(t);
+    const envFile = join(h.stateDir, '.env');
+    const original = '# my secrets\nOPENAI_API_KEY=sk-proj-0000\nexport GREETING="hello world"\n';
+    await writeFile(envFile, original, { mode: 0o644 });
+    await chmod(envFile, 0o644);
+    const r = await run([...withKey, '--key-storage', 'dotenv'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readFile(envFile, 'utf8')).toBe(`${original}VENICE_API_KEY=${TEST_API_KEY}\n`);
+    expect(await mode(envFile)).toBe(0o600);
+    const text = await readFile(h.configPath, 'utf8');
+    expect(text).not.toContain(TEST_API_KEY);
+    const config = json5.parse<Config>(text);
+    expect(config.env).toBeUndefined();
+    expect(config.models.providers.venice.apiKey).toBe('${VENICE_API_KEY}');
+    expect(r.stderr).toContain('  Key storage:   dotenv (.env file)\n');
+  });
+
+  it('auth-profile (new store): the file 0600 in 0700 dirs, the config names the profile, no apiKey, no env', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--key-storage', 'auth-profile'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    const store = join(h.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json');
+    expect(JSON.parse(await readFile(store, 'utf8'))).toEqual({
+      version: 1,
+      profiles: { 'venice:default': { type: 'api_key', provider: 'venice', key: TEST_API_KEY } },
+    });
+    expect(await mode(store)).toBe(0o600);
+    for (const dir of ['agents', 'agents/main', 'agents/main/agent']) expect(await mode(join(h.stateDir, dir)), dir).toBe(0o700);
+    const text = await readFile(h.configPath, 'utf8');
+    expect(text).not.toContain(TEST_API_KEY);
+    const config = json5.parse<Config>(text);
+    expect(config.auth).toEqual({ profiles: { 'venice:default': { provider: 'venice', mode: 'api_key' } } });
+    expect(config.models.providers.venice).not.toHaveProperty('apiKey');
+    expect(config.env).toBeUndefined();
+  });
+
+  it('auth-profile (existing store): the other profiles and keys are kept', async (t) => {
+    const { h, run } = await setup(t);
+    const store = join(h.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json');
+    await mkdir(dirname(store), { recursive: true });
+    const existing = {
+      version: 1,
+      profiles: { 'anthropic:default': { type: 'api_key', provider: 'anthropic', key: ANTHROPIC_KEY } },
+      lastGood: { anthropic: 'anthropic:default' },
+    };
+    await writeFile(store, JSON.stringify(existing, null, 2));
+    const r = await run([...withKey, '--key-storage', 'auth-profile'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(await readFile(store, 'utf8'))).toEqual({
+      ...existing,
+      profiles: { ...existing.profiles, 'venice:default': { type: 'api_key', provider: 'venice', key: TEST_API_KEY } },
+    });
+    expect(await mode(store)).toBe(0o600);
+  });
+
+  it('none: a warning that the gateway needs VENICE_API_KEY; no key, apiKey or env block in the config', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--key-storage', 'none'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      '! The key is stored nowhere: OpenClaw, and its gateway service, need VENICE_API_KEY in their environment.\n',
+    );
+    const text = await readFile(h.configPath, 'utf8');
+    expect(text).not.toContain(TEST_API_KEY);
+    const config = json5.parse<Config>(text);
+    expect(config.env).toBeUndefined();
+    expect(config.auth).toBeUndefined();
+    expect(config.models.providers.venice).not.toHaveProperty('apiKey');
+    expect(await readdir(h.stateDir)).toEqual(['openclaw.json']);
+  });
+
+  it('none needs no key at all', async (t) => {
+    const { server, h, run } = await setup(t);
+    const r = await run(['--key-storage', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(server.requestsTo('rate-limits')).toEqual([]);
+    expect((await readJson5(h.configPath)).agents.defaults.model.primary).toBe('venice/llama-3.3-70b');
+  });
+
+  it('a different key already in the config: exit 2 suggesting --yes, nothing written; with --yes it is replaced', { timeout: 40_000 }, async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = golden('existing-venice.input.json5', server.baseUrl).replace(TEST_API_KEY, OLD_KEY);
+    await writeFile(h.configPath, input);
+    const before = await tree(h.stateDir);
+
+    const refused = await run(withKey, { stdin: KEY_LINE });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('vapi…b1a0');
+    expect(refused.stderr).toContain('--yes');
+    expect(await tree(h.stateDir)).toEqual(before);
+
+    const accepted = await run([...withKey, '--yes'], { stdin: KEY_LINE });
+    expect(accepted.code, accepted.stderr).toBe(0);
+    const text = await readFile(h.configPath, 'utf8');
+    expect(json5.parse<Config>(text).env).toEqual({ VENICE_API_KEY: TEST_API_KEY });
+    expect(text).not.toContain(OLD_KEY);
+    expect(await readFile(`${h.configPath}.bak`, 'utf8')).toBe(input);
+  });
+
+  it('the same key already in the config: no confirmation needed', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, golden('existing-venice.input.json5', server.baseUrl));
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('--key-storage dotenv --yes with the same key already in the config env block: the key leaves the config', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, golden('existing-venice.input.json5', server.baseUrl));
+    // --yes: whether moving an identical key needs a confirmation is open (SPEC §3.3); with it, the key must move.
+    const r = await run([...withKey, '--key-storage', 'dotenv', '--yes'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readFile(join(h.stateDir, '.env'), 'utf8')).toBe(`VENICE_API_KEY=${TEST_API_KEY}\n`);
+    expect(await readFile(h.configPath, 'utf8')).not.toContain(TEST_API_KEY);
+  });
+
+  it('moving the key from the config to .env with --yes: the env entry is removed, .env written', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, golden('existing-venice.input.json5', server.baseUrl).replace(TEST_API_KEY, OLD_KEY));
+    const r = await run([...withKey, '--key-storage', 'dotenv', '--yes'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readFile(join(h.stateDir, '.env'), 'utf8')).toBe(`VENICE_API_KEY=${TEST_API_KEY}\n`);
+    const config = await readJson5(h.configPath);
+    expect(config.env ?? {}).not.toHaveProperty('VENICE_API_KEY');
+    expect(config.models.providers.venice.apiKey).toBe('${VENICE_API_KEY}');
+  });
+});
+
+describe.concurrent('a config that cannot be edited: exit 1, the file byte-identical', () => {
+  it.for<[string, string, RegExp]>([
+    ['invalid JSON5', '{\n  agents: {\n    defaults: { model: "x" }\n  }\n  models: {}\n}\n', /Invalid JSON5 at line 5, column 3/],
+    ['duplicate keys', '{\n  models: {},\n  agents: {},\n  models: { providers: {} },\n}\n', /Duplicate key "models" at line 4/],
+    ['models.providers is an array', '{\n  models: {\n    providers: [],\n  },\n}\n', /models\.providers is an array, expected an object/],
+    ['agents.defaults.model is a number', '{ agents: { defaults: { model: 42 } } }\n', /agents\.defaults\.model is a number, expected an object/],
+    ['a non-object root', '[1, 2]\n', /The config must be a JSON5 object at the top level, found an array/],
+  ])('%s', async ([, content, message], t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, content);
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`✗ ${h.configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${message.source}`));
+    expect(r.stderr).toContain('Nothing was changed.');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('$include at the root: refused, with the snippet to paste by hand (key masked)', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, '{\n  $include: "./base.json5",\n  agents: {},\n}\n');
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot edit the config root: it uses $include');
+    expect(r.stderr).toContain('Merge this into your config by hand:');
+    expect(r.stderr).toContain('"primary": "venice/llama-3.3-70b"');
+    expect(r.stderr).toContain('"api": "openai-completions"');
+    expect(r.stderr).toContain(`"VENICE_API_KEY": "${MASKED}"`);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('a directory where the file should be', async (t) => {
+    const { h, run } = await setup(t);
+    await mkdir(h.configPath);
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`✗ Cannot read ${h.configPath}: it is a directory.\n`);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('a read-only directory: exit 1, the file untouched, no temp file left', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    const before = await tree(h.stateDir);
+    if (!(await makeReadOnly(h.stateDir, t))) return t.skip('cannot make a directory read-only here (root without chattr)');
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^✗ Cannot write .*openclaw\.json: (permission denied|operation not permitted)\.$/m);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('with --json, a failure is one JSON envelope', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, '{ models: { providers: [] } }');
+    const r = await run([...withKey, '--json'], { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    const doc = parseJsonOutput(r) as { ok: boolean; error: { code: string; message: string } };
+    expect(doc.ok).toBe(false);
+    expect(doc.error.code).toBe('config-wrong-type');
+    expect(doc.error.message).toContain('models.providers is an array');
+  });
+});
+
+describe.concurrent('--json', () => {
+  it('prints exactly one JSON document on stdout, the key masked', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--json'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = parseJsonOutput(r) as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      ok: true,
+      configPath: h.configPath,
+      changed: true,
+      defaultModel: 'venice/llama-3.3-70b',
+      keyStorage: 'config',
+      catalogSource: 'live',
+    });
+    expect(r.stdout).not.toContain('Wrote');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('with --dry-run: stdout is still exactly one JSON document (SPEC §2), nothing written', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--json', '--dry-run'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(() => parseJsonOutput(r)).not.toThrow();
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+});

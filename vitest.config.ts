@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests (test/e2e) run the built binary: `npm test` builds dist/ first, and the
+// global setup builds it when it is missing. Temp dirs are removed by test/support/setup.ts.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    teardownTimeout: 5_000,
+    // The fake servers and child processes must never keep the run alive.
+    pool: 'forks',
+    restoreMocks: true,
+    unstubEnvs: true,
+  },
+});

@@ -3,7 +3,7 @@ import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'com
 import { redactingOutput, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { toGlobalOptions, type RawGlobalFlags } from './options.js';
-import { palette, shouldColor } from './ui/style.js';
+import { loadPalette, palette, shouldColor } from './ui/style.js';
 
 declare const __VERSION__: string;
 /** Set by the build from package.json; tests that import this module directly see 'dev'. */
@@ -161,6 +161,7 @@ export async function main(argv: string[]): Promise<void> {
   const run = async (load: () => Promise<CommandRunner>, flags: Record<string, unknown>, args: string[]) => {
     ctx = createContext(flags as { color?: boolean });
     json = flags.json === true;
+    await loadPalette(ctx.color);
     const globals = toGlobalOptions(flags as RawGlobalFlags, ctx.env);
     const runner = await load();
     // `baseUrlFlag`: whether --base-url was given at all (verify then prefers the config's own URL).
@@ -181,6 +182,7 @@ export async function main(argv: string[]): Promise<void> {
     cmd.configureOutput({ outputError: () => {} });
   }
   try {
+    await loadPalette(ctx.color);
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {

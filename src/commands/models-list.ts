@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import json5 from 'json5';
 import { describeSource, loadCatalog } from '../catalog/load-catalog.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
@@ -49,6 +48,7 @@ async function readConfiguredDefault(options: GlobalOptions, ctx: Pick<Context, 
   const loc = resolveConfigPath(options.config, ctx);
   if (!loc.exists) return undefined;
   try {
+    const { default: json5 } = await import('json5'); // only when there is a config to read
     return veniceIdOf(readDefaultModelRef(json5.parse(await readFile(loc.path, 'utf8'))));
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
-import { request } from 'undici';
 import { readChatPayload, SseReader } from '../core/sse.js';
-import { defaultDispatcher, NetworkError, serverMessage, type HttpOptions } from './http.js';
+import { NetworkError, serverMessage, type HttpOptions } from './http.js';
+import { resolveFetch } from './transport.js';
 
 export interface ChatResult {
   reply: string;
@@ -21,9 +21,10 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
     max_tokens: 200,
     stream_options: { include_usage: true },
   });
-  let res;
+  let res: Response;
   try {
-    res = await request(`${options.baseUrl}/chat/completions`, {
+    const fetch = await resolveFetch(options.dispatcher);
+    res = await fetch(`${options.baseUrl}/chat/completions`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${options.apiKey}`,
@@ -33,14 +34,15 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
       },
       body,
       signal,
-      dispatcher: options.dispatcher ?? defaultDispatcher(),
+      redirect: 'error',
     });
   } catch (error) {
     if (signal.aborted) throw new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
-    throw new NetworkError('connection', `cannot connect (${(error as { code?: string }).code ?? (error as Error).message})`);
+    const cause = (error as { cause?: { code?: string } }).cause;
+    throw new NetworkError('connection', `cannot connect (${cause?.code ?? (error as Error).message})`);
   }
-  if (res.statusCode >= 400) {
-    const text = await res.body.text().catch(() => '');
+  if (res.status >= 400) {
+    const text = await res.text().catch(() => '');
     let parsed: unknown = null;
     try {
       parsed = JSON.parse(text);
@@ -48,15 +50,19 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
       // not JSON: no message to show
     }
     const detail = serverMessage(parsed, options.apiKey);
-    throw new NetworkError('http', `HTTP ${res.statusCode}${detail ? `: ${detail}` : ''}`, res.statusCode);
+    throw new NetworkError('http', `HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status);
   }
   const reader = new SseReader();
   const decoder = new TextDecoder(); // a UTF-8 character may straddle two chunks
   let reply = '';
   let firstTokenMs: number | undefined;
+  const stream = res.body?.getReader();
   try {
-    for await (const chunk of res.body) {
-      for (const payload of reader.feed(decoder.decode(chunk as Buffer, { stream: true }))) {
+    for (;;) {
+      if (stream === undefined) break;
+      const { done, value: chunk } = await stream.read();
+      if (done) break;
+      for (const payload of reader.feed(decoder.decode(chunk, { stream: true }))) {
         const delta = readChatPayload(payload);
         if (delta.content !== '') {
           firstTokenMs ??= Date.now() - started;
@@ -70,7 +76,7 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
     if (signal.aborted) throw new NetworkError('timeout', `the reply did not finish within ${options.timeoutMs} ms`);
     throw new NetworkError('connection', 'the connection broke during the reply');
   } finally {
-    res.body.destroy();
+    await stream?.cancel().catch(() => {});
   }
   return { reply, firstTokenMs, totalMs: Date.now() - started };
 }

@@ -1,5 +1,6 @@
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { redact } from '../core/mask.js';
+import { resolveFetch } from './transport.js';
 
 /** How a request failed, so that callers can tell "Venice said no" from "Venice is not there". */
 export type NetworkFailure = 'timeout' | 'connection' | 'http' | 'invalid-json' | 'too-large' | 'unusable';
@@ -40,13 +41,6 @@ export interface JsonResponse {
 const RETRY_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-let sharedDispatcher: Dispatcher | undefined;
-/** One proxy-aware agent per process: HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured (SPEC §6). */
-export function defaultDispatcher(): Dispatcher {
-  sharedDispatcher ??= new EnvHttpProxyAgent();
-  return sharedDispatcher;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `{"error":"…"}` or `{"error":{"message":"…"}}` (SPEC §6), with the key masked. */
@@ -64,16 +58,23 @@ export function serverMessage(body: unknown, apiKey?: string): string | undefine
   return apiKey === undefined ? oneLine : redact(oneLine, [apiKey]);
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<string> {
-  const chunks: Buffer[] = [];
+const tooLarge = (cap: number) => new NetworkError('too-large', `the answer is larger than ${Math.round(cap / 1024 / 1024)} MB`);
+
+/** Reads at most `cap` bytes; a larger answer is cancelled as soon as it passes the cap. */
+async function readCapped(res: Response, cap: number): Promise<string> {
+  if (res.body === null) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
     if (size > cap) {
-      body.destroy();
-      throw new NetworkError('too-large', `the answer is larger than ${Math.round(cap / 1024 / 1024)} MB`);
+      await reader.cancel().catch(() => {});
+      throw tooLarge(cap);
     }
-    chunks.push(chunk as Buffer);
+    chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -91,29 +92,22 @@ async function attempt(
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const timeout = AbortSignal.timeout(remaining);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  let res: Dispatcher.ResponseData;
+  let res: Response;
   try {
-    res = await request(url, {
-      method: init.method,
-      headers,
-      body: init.body,
-      signal,
-      dispatcher: options.dispatcher ?? defaultDispatcher(),
-      headersTimeout: remaining,
-      bodyTimeout: remaining,
-    });
+    const fetch = await resolveFetch(options.dispatcher);
+    res = await fetch(url, { method: init.method, headers, body: init.body, signal, redirect: 'error' });
   } catch (error) {
     throw toNetworkError(error, signal, options);
   }
   const cap = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const declared = Number(res.headers['content-length']);
+  const declared = Number(res.headers.get('content-length') ?? NaN);
   let text: string;
   try {
     if (Number.isFinite(declared) && declared > cap) {
-      res.body.destroy();
-      throw new NetworkError('too-large', `the answer is larger than ${Math.round(cap / 1024 / 1024)} MB`);
+      await res.body?.cancel().catch(() => {});
+      throw tooLarge(cap);
     }
-    text = await readCapped(res.body, cap);
+    text = await readCapped(res, cap);
   } catch (error) {
     if (error instanceof NetworkError) throw error;
     throw toNetworkError(error, signal, options);
@@ -122,25 +116,26 @@ async function attempt(
   try {
     body = text === '' ? null : JSON.parse(text);
   } catch {
-    if (res.statusCode >= 400) body = null;
-    else throw new NetworkError('invalid-json', 'the answer is not valid JSON', res.statusCode);
+    if (res.status >= 400) body = null;
+    else throw new NetworkError('invalid-json', 'the answer is not valid JSON', res.status);
   }
   const elapsedMs = Date.now() - started;
-  if (res.statusCode >= 400) {
+  if (res.status >= 400) {
     const detail = serverMessage(body, options.apiKey);
-    throw new NetworkError('http', `HTTP ${res.statusCode}${detail ? `: ${detail}` : ''}`, res.statusCode, body);
+    throw new NetworkError('http', `HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status, body);
   }
-  return { status: res.statusCode, body, elapsedMs };
+  return { status: res.status, body, elapsedMs };
 }
 
 function toNetworkError(error: unknown, signal: AbortSignal, options: HttpOptions): NetworkError {
   if (options.signal?.aborted) return new NetworkError('connection', 'cancelled');
   if (signal.aborted) return new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
-  const code = (error as { code?: string }).code;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
   }
-  const reason = (error as { cause?: { code?: string } }).cause?.code ?? code ?? (error as Error).message;
+  const reason = code ?? cause?.message ?? (error as Error).message;
   const message = options.apiKey === undefined ? String(reason) : redact(String(reason), [options.apiKey]);
   return new NetworkError('connection', `cannot connect to ${new URL(options.baseUrl).host} (${message})`);
 }

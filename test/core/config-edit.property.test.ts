@@ -234,7 +234,7 @@ function setsChangeNothing(data: Record<string, JsonValue>, sets: EditOp[]): boo
 }
 
 // FC_RUNS=20000 for a long bug hunt.
-const RUNS = Number(process.env.FC_RUNS ?? 700);
+const RUNS = Number(process.env.FC_RUNS ?? 2000);
 const TIMEOUT = 20_000 + RUNS * 20;
 
 describe('applyEdits on random JSON5 documents', () => {

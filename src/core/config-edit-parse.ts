@@ -7,7 +7,8 @@ import { ConfigEditError } from './config-edit-types.js';
 import type { JsonObject, JsonValue } from './config-edit-types.js';
 import { describeJson, isJsonObject } from './config-edit-data.js';
 import { parseSourceTree } from './config-edit-tree.js';
-import type { SourceNode, SourceObject } from './config-edit-tree.js';
+import type { SourceObject } from './config-edit-tree.js';
+import { findDuplicateKey } from './config-edit-dupes.js';
 
 export const BOM = '\uFEFF';
 
@@ -45,31 +46,26 @@ function toParseError(error: unknown, body: string): ConfigEditError {
   return new ConfigEditError('parse', `Invalid JSON5 at line ${line}, column ${column}: ${detail}`, { line, column });
 }
 
-function checkDuplicates(node: SourceNode, body: string, path: string[]): void {
-  if (node.kind === 'array') {
-    node.elements.forEach((element, index) => checkDuplicates(element, body, [...path, String(index)]));
-    return;
-  }
-  if (node.kind !== 'object') return;
-  const seen = new Set<string>();
-  for (const property of node.properties) {
-    const keyPath = [...path, property.key];
-    if (seen.has(property.key)) {
-      const { line, column } = positionOf(body, property.start);
-      const dotted = keyPath.join('.');
-      throw new ConfigEditError(
-        'duplicate-key',
-        `Duplicate key "${dotted}" at line ${line}: the same key appears twice in one object, so it is unclear which value counts`,
-        { line, column, path: dotted },
-      );
-    }
-    seen.add(property.key);
-    checkDuplicates(property.value, body, keyPath);
-  }
+function checkDuplicates(body: string): void {
+  const duplicate = findDuplicateKey(body);
+  if (duplicate === null) return;
+  const { line, column } = positionOf(body, duplicate.index);
+  const dotted = duplicate.path.join('.');
+  throw new ConfigEditError(
+    'duplicate-key',
+    `Duplicate key "${dotted}" at line ${line}: the same key appears twice in one object, so it is unclear which value counts`,
+    { line, column, path: dotted },
+  );
 }
 
-/** Parses text (BOM allowed) into data and source tree, refusing anything the two parsers might read differently. */
-export function parseDocument(text: string): ParsedDocument {
+export interface ParsedData {
+  body: string;
+  bom: boolean;
+  data: JsonObject;
+}
+
+/** Data only (json5, plus the duplicate check): what reading and verifying need, without a source tree. */
+export function parseData(text: string): ParsedData {
   const bom = text.startsWith(BOM);
   const body = bom ? text.slice(1) : text;
   let data: JsonValue;
@@ -81,12 +77,21 @@ export function parseDocument(text: string): ParsedDocument {
   if (!isJsonObject(data)) {
     throw new ConfigEditError('not-object', `The config must be a JSON5 object at the top level, found ${describeJson(data)}`);
   }
-  const root = parseSourceTree(body);
-  checkDuplicates(root, body, []);
-  return { body, bom, data, root };
+  checkDuplicates(body);
+  return { body, bom, data };
+}
+
+/** Adds the source tree (positions for splicing) to parsed data. */
+export function withTree(parsed: ParsedData): ParsedDocument {
+  return { ...parsed, root: parseSourceTree(parsed.body) };
+}
+
+/** Parses text (BOM allowed) into data and source tree, refusing anything the two parsers might read differently. */
+export function parseDocument(text: string): ParsedDocument {
+  return withTree(parseData(text));
 }
 
 /** Parses JSON5 text (BOM allowed) into a plain object; see ConfigEditError for what is refused. */
 export function parseConfigText(text: string): Record<string, JsonValue> {
-  return parseDocument(text).data;
+  return parseData(text).data;
 }

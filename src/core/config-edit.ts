@@ -6,7 +6,7 @@
 import { ConfigEditError } from './config-edit-types.js';
 import type { EditOp } from './config-edit-types.js';
 import { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
-import { BOM, parseDocument } from './config-edit-parse.js';
+import { BOM, parseData, parseDocument, withTree } from './config-edit-parse.js';
 import type { ParsedDocument } from './config-edit-parse.js';
 import { detectStyle } from './config-edit-style.js';
 import { applySplices } from './config-edit-splice.js';
@@ -32,10 +32,10 @@ function contextOf(doc: ParsedDocument): EditContext {
   };
 }
 
-function reparse(body: string): ParsedDocument {
+function reparse(body: string, tree = true): ParsedDocument | ReturnType<typeof parseData> {
   try {
-    // The full parser, duplicate check included: the next run must be able to edit what this one wrote.
-    return parseDocument(body);
+    // Duplicate check included. The tree is built only to splice again; the final check needs data.
+    return tree ? parseDocument(body) : parseData(body);
   } catch (error) {
     throw mismatch(`the edited text does not parse: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -46,19 +46,20 @@ function reparse(body: string): ParsedDocument {
  * Throws ConfigEditError: parse errors as parseConfigText, 'wrong-type', 'include', or 'mismatch'.
  */
 export function applyEdits(text: string, ops: readonly EditOp[]): string {
-  const original = parseDocument(text);
+  const parsed = parseData(text);
   // The data version is the reference; it also validates every op ('wrong-type', 'include') up front.
-  const expected = applyEditsToValue(original.data, ops);
-  if (deepEqualJson(original.data, expected)) return text;
+  const expected = applyEditsToValue(parsed.data, ops);
+  if (deepEqualJson(parsed.data, expected)) return text;
+  const original = withTree(parsed);
   // First take out what goes away, one entry at a time; then add and change in one pass.
   let doc = original;
   for (let removal = findRemoval(doc.root, expected); removal !== null; removal = findRemoval(doc.root, expected)) {
     const body = applySplices(doc.body, planRemove(doc.body, removal));
     if (body.length >= doc.body.length) throw mismatch('an entry could not be removed');
-    doc = reparse(body);
+    doc = reparse(body) as ParsedDocument;
   }
   const body = applySplices(doc.body, planObject(contextOf(doc), doc.root, doc.data, expected));
-  const written = reparse(body).data;
+  const written = reparse(body, false).data;
   if (!deepEqualJson(written, expected)) throw mismatch('the edited text does not hold the intended values');
   return (original.bom ? BOM : '') + body;
 }

@@ -21,7 +21,7 @@ export async function resolveFetch(dispatcher?: Dispatcher): Promise<FetchLike> 
   if (dispatcher === undefined && !proxyConfigured()) return globalThis.fetch as FetchLike;
   const loaded = await import('undici');
   // undici is CommonJS: bundled, its exports arrive on `default`.
-  const undici = ((loaded as { default?: typeof loaded }).default ?? loaded) as typeof loaded;
+  const undici = ((loaded as unknown as { default?: typeof loaded }).default ?? loaded) as typeof loaded;
   const chosen = dispatcher ?? (proxyAgent ??= new undici.EnvHttpProxyAgent());
   return (url, init) => undici.fetch(url, { ...(init as object), dispatcher: chosen }) as unknown as Promise<Response>;
 }

@@ -1,3 +1,4 @@
+import { parseDocument } from '../../src/core/config-edit-parse.js';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import json5 from 'json5';
@@ -196,6 +197,8 @@ function checkEdit(written: Written, ops: EditOp[]): void {
   }
   const output = applyEdits(input, ops);
   expect(isDeepStrictEqual(json5.parse(output), expected)).toBe(true);
+  // The final check reads data only; the next run must still get a source tree of what we wrote.
+  expect(() => parseDocument(output)).not.toThrow();
   expect(output.startsWith('\uFEFF')).toBe(input.startsWith('\uFEFF'));
   if (input.includes('\r\n')) expect(output).not.toMatch(/[^\r]\n/);
   else expect(output).not.toContain('\r');

@@ -54,9 +54,10 @@ export async function prepareConfigChange(
   };
 }
 
-/** The JSON5 to paste by hand when we refuse to edit the file ourselves. */
+/** The JSON5 to paste by hand when we refuse to edit the file ourselves (the key itself is never shown). */
 export function manualSnippet(ops: readonly EditOp[]): string {
-  return JSON.stringify(applyEditsToValue({}, ops), null, 2)
+  const hideKey = (key: string, value: unknown) => (key === 'VENICE_API_KEY' && typeof value === 'string' ? '<your Venice API key>' : value);
+  return JSON.stringify(applyEditsToValue({}, ops), hideKey, 2)
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n');

@@ -1,11 +1,17 @@
 import { readChatPayload, SseReader } from '../core/sse.js';
 import { NetworkError, serverMessage, type HttpOptions } from './http.js';
-import { resolveFetch } from './transport.js';
+import { exchange, type Exchange } from './transport.js';
 
 export interface ChatResult {
   reply: string;
   firstTokenMs: number | undefined;
   totalMs: number;
+}
+
+async function readAll(res: Exchange): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of res.body) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export const PROBE_PROMPT = 'Hello, are you working?';
@@ -21,10 +27,9 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
     max_tokens: 200,
     stream_options: { include_usage: true },
   });
-  let res: Response;
+  let res: Exchange;
   try {
-    const fetch = await resolveFetch(options.dispatcher);
-    res = await fetch(`${options.baseUrl}/chat/completions`, {
+    res = await exchange(`${options.baseUrl}/chat/completions`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${options.apiKey}`,
@@ -34,15 +39,15 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
       },
       body,
       signal,
-      redirect: 'error',
+      dispatcher: options.dispatcher,
     });
   } catch (error) {
     if (signal.aborted) throw new NetworkError('timeout', `no answer within ${options.timeoutMs} ms`);
-    const cause = (error as { cause?: { code?: string } }).cause;
-    throw new NetworkError('connection', `cannot connect (${cause?.code ?? (error as Error).message})`);
+    const e = error as { code?: string; cause?: { code?: string }; message?: string };
+    throw new NetworkError('connection', `cannot connect (${e.cause?.code ?? e.code ?? e.message})`);
   }
   if (res.status >= 400) {
-    const text = await res.text().catch(() => '');
+    const text = await readAll(res).catch(() => '');
     let parsed: unknown = null;
     try {
       parsed = JSON.parse(text);
@@ -56,12 +61,8 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
   const decoder = new TextDecoder(); // a UTF-8 character may straddle two chunks
   let reply = '';
   let firstTokenMs: number | undefined;
-  const stream = res.body?.getReader();
   try {
-    for (;;) {
-      if (stream === undefined) break;
-      const { done, value: chunk } = await stream.read();
-      if (done) break;
+    for await (const chunk of res.body) {
       for (const payload of reader.feed(decoder.decode(chunk, { stream: true }))) {
         const delta = readChatPayload(payload);
         if (delta.content !== '') {
@@ -76,7 +77,7 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
     if (signal.aborted) throw new NetworkError('timeout', `the reply did not finish within ${options.timeoutMs} ms`);
     throw new NetworkError('connection', 'the connection broke during the reply');
   } finally {
-    await stream?.cancel().catch(() => {});
+    res.cancel();
   }
   return { reply, firstTokenMs, totalMs: Date.now() - started };
 }

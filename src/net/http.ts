@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { redact } from '../core/mask.js';
-import { resolveFetch } from './transport.js';
+import { exchange, type Exchange } from './transport.js';
 
 /** How a request failed, so that callers can tell "Venice said no" from "Venice is not there". */
 export type NetworkFailure = 'timeout' | 'connection' | 'http' | 'invalid-json' | 'too-large' | 'unusable';
@@ -61,20 +61,16 @@ export function serverMessage(body: unknown, apiKey?: string): string | undefine
 const tooLarge = (cap: number) => new NetworkError('too-large', `the answer is larger than ${Math.round(cap / 1024 / 1024)} MB`);
 
 /** Reads at most `cap` bytes; a larger answer is cancelled as soon as it passes the cap. */
-async function readCapped(res: Response, cap: number): Promise<string> {
-  if (res.body === null) return '';
-  const reader = res.body.getReader();
+async function readCapped(res: Exchange, cap: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of res.body) {
+    size += chunk.byteLength;
     if (size > cap) {
-      await reader.cancel().catch(() => {});
+      res.cancel();
       throw tooLarge(cap);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -92,19 +88,18 @@ async function attempt(
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const timeout = AbortSignal.timeout(remaining);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  let res: Response;
+  let res: Exchange;
   try {
-    const fetch = await resolveFetch(options.dispatcher);
-    res = await fetch(url, { method: init.method, headers, body: init.body, signal, redirect: 'error' });
+    res = await exchange(url, { method: init.method, headers, body: init.body, signal, dispatcher: options.dispatcher });
   } catch (error) {
     throw toNetworkError(error, signal, options);
   }
   const cap = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const declared = Number(res.headers['content-length'] ?? NaN);
   let text: string;
   try {
     if (Number.isFinite(declared) && declared > cap) {
-      await res.body?.cancel().catch(() => {});
+      res.cancel();
       throw tooLarge(cap);
     }
     text = await readCapped(res, cap);

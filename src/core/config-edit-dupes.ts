@@ -11,12 +11,12 @@ export interface DuplicateKey {
   index: number;
 }
 
-const LINE_END = /[\n\r\u2028\u2029]/;
-const PUNCT = new Set(['{', '}', '[', ']', ':', ',']);
-
-function isSpace(ch: string): boolean {
-  return /[\s\uFEFF]/.test(ch);
-}
+/**
+ * One token per match, the character-level work left to the regular-expression engine (the loop
+ * below runs once per token, not per character: this is on the path of every edit).
+ * Order matters: spaces, comments, strings, punctuators, then any other run (numbers, identifiers).
+ */
+const TOKEN = /[\s\uFEFF]+|\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\]|\\[\s\S])*"?|'(?:[^'\\]|\\[\s\S])*'?|[{}[\]:,]|(?:[^\s\uFEFF{}[\]:,"'/]|\/(?![/*]))+/y;
 
 /** The decoded name of a key token (quoted or identifier, escapes included). */
 function keyName(token: string): string {
@@ -41,51 +41,25 @@ interface Frame {
 /** The first duplicate key in `text` (valid JSON5, no BOM), or null. */
 export function findDuplicateKey(text: string): DuplicateKey | null {
   const stack: Frame[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i] as string;
-    if (isSpace(ch)) {
-      i++;
-      continue;
-    }
-    if (ch === '/' && text[i + 1] === '/') {
-      while (i < n && !LINE_END.test(text[i] as string)) i++;
-      continue;
-    }
-    if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 2;
-      continue;
-    }
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null && match[0] !== ''; match = TOKEN.exec(text)) {
+    const token = match[0];
+    const first = token.charCodeAt(0);
     const top = stack[stack.length - 1];
-    if (PUNCT.has(ch)) {
-      if (ch === '{' || ch === '[') {
-        const path = top === undefined ? [] : [...top.path, top.kind === 'object' ? (top.lastKey ?? '') : String(top.index)];
-        stack.push({ kind: ch === '{' ? 'object' : 'array', keys: new Set(), expectKey: ch === '{', path, index: 0 });
-      } else if (ch === '}' || ch === ']') {
-        stack.pop();
-      } else if (ch === ':' && top) {
-        top.expectKey = false;
-      } else if (ch === ',' && top) {
-        if (top.kind === 'object') top.expectKey = true;
-        else top.index++;
-      }
-      i++;
-      continue;
-    }
-    // A token: a string, or a run up to the next space, punctuator, quote or comment.
-    const start = i;
-    if (ch === '"' || ch === "'") {
-      i++;
-      while (i < n && text[i] !== ch) i += text[i] === '\\' ? 2 : 1;
-      i++;
-    } else {
-      while (i < n && !isSpace(text[i] as string) && !PUNCT.has(text[i] as string) && text[i] !== '"' && text[i] !== "'" && !(text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))) i++;
-    }
-    if (top?.kind === 'object' && top.expectKey) {
-      const key = keyName(text.slice(start, i));
-      if (top.keys.has(key)) return { path: [...top.path, key], index: start };
+    if (token.length === 1 && (first === 123 || first === 91)) {
+      // { or [
+      const path = top === undefined ? [] : [...top.path, top.kind === 'object' ? (top.lastKey ?? '') : String(top.index)];
+      stack.push({ kind: first === 123 ? 'object' : 'array', keys: new Set(), expectKey: first === 123, path, index: 0 });
+    } else if (token.length === 1 && (first === 125 || first === 93)) {
+      stack.pop();
+    } else if (token === ':') {
+      if (top) top.expectKey = false;
+    } else if (token === ',') {
+      if (top?.kind === 'object') top.expectKey = true;
+      else if (top) top.index++;
+    } else if (top?.kind === 'object' && top.expectKey && !/^[\s\uFEFF]|^\/[/*]/.test(token)) {
+      const key = keyName(token);
+      if (top.keys.has(key)) return { path: [...top.path, key], index: match.index };
       top.keys.add(key);
       top.lastKey = key;
       top.expectKey = false;

@@ -9,6 +9,7 @@ import { isObject, readVeniceProvider } from '../core/openclaw-config.js';
 import type { GlobalOptions } from '../options.js';
 import { palette, SYMBOLS } from '../ui/style.js';
 import { normalizeBaseUrl } from '../core/base-url.js';
+import { stripVenicePrefix } from '../core/resolve-model.js';
 import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider, selectedModelId } from '../verify/config-checks.js';
 import { describeKeySource, discoverKey } from '../verify/discover-key.js';
 import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
@@ -17,6 +18,22 @@ import { fail, pass, skip, warn, type CheckOutcome, type CheckResult } from '../
 export interface VerifyOptions extends GlobalOptions {
   chat: boolean;
   model?: string;
+  /** --base-url or VENICE_BASE_URL was given; otherwise the Venice block's own baseUrl is checked. */
+  baseUrlGiven: boolean;
+}
+
+/**
+ * Without --base-url or VENICE_BASE_URL, verify talks to the URL OpenClaw will use: the Venice
+ * block's baseUrl (when it is a URL we may send a key to), else the Venice default.
+ */
+function networkOptions(o: VerifyOptions, config: unknown): VerifyOptions {
+  if (o.baseUrlGiven) return o;
+  const configured = readVeniceProvider(config)?.baseUrl;
+  try {
+    return typeof configured === 'string' ? { ...o, baseUrl: normalizeBaseUrl(configured) } : o;
+  } catch {
+    return o;
+  }
 }
 
 export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number> {
@@ -47,6 +64,7 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     config = parsed.config;
     return parsed.outcome;
   });
+  const net = networkOptions(o, config);
   const dotenv = await readFile(dotenvPath(loc.stateDir), 'utf8').then(parseDotenv, () => ({}));
   await run('config.provider', () => needs('config.parse') ?? checkProvider(config));
   await run('config.default-model', () => needs('config.provider') ?? checkDefaultModel(config, o.model));
@@ -73,17 +91,17 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     return pass(`Recognised ${r.kind === 'vapi' ? 'vapi_' : 'inference'} key format.`);
   });
 
-  const reachable = offline ? { outcome: offline } : await checkReachable(o, ctx, found?.key);
+  const reachable = offline ? { outcome: offline } : await checkReachable(net, ctx, found?.key);
   await run('api.reachable', () => reachable.outcome);
-  await run('key.valid', async () => offline ?? needs('key.format') ?? needs('api.reachable') ?? checkKeyValid(found!.key, o, ctx));
+  await run('key.valid', async () => offline ?? needs('key.format') ?? needs('api.reachable') ?? checkKeyValid(found!.key, net, ctx));
 
-  const id = config === undefined ? o.model?.replace(/^venice\//, '') : selectedModelId(config, o.model);
+  const id = config === undefined ? (o.model === undefined ? undefined : stripVenicePrefix(o.model)) : selectedModelId(config, o.model);
   let available: Awaited<ReturnType<typeof checkModelAvailable>> | undefined;
   await run('model.available', async () => {
     if (offline) return offline;
     if (id === undefined) return skip('skipped: no Venice default model');
     if (!reachable.live) return skip('skipped: api.reachable did not pass');
-    available = await checkModelAvailable(id, reachable.live, o, ctx);
+    available = await checkModelAvailable(id, reachable.live, net, ctx);
     return available.outcome;
   });
   await run('model.limits', () => {
@@ -96,7 +114,7 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     return checkModelLimits(entry, id, reachable.live);
   });
   if (o.chat) {
-    await run('chat.probe', async () => offline ?? needs('key.valid') ?? needs('model.available') ?? checkChat(found!.key, id!, o, ctx));
+    await run('chat.probe', async () => offline ?? needs('key.valid') ?? needs('model.available') ?? checkChat(found!.key, id!, net, ctx));
   }
 
   const passed = !results.some((r) => r.status === 'fail');
@@ -109,24 +127,14 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
   return passed ? 0 : 1;
 }
 
-/**
- * Without --base-url or VENICE_BASE_URL, verify talks to the URL OpenClaw will use: the Venice
- * block's baseUrl (when it is a URL we may send a key to), else the Venice default.
- */
-async function baseUrlOf(flags: Record<string, unknown>, ctx: Context): Promise<string> {
-  const given = flags as unknown as GlobalOptions;
-  if (typeof flags.baseUrlFlag === 'string' || ctx.env.VENICE_BASE_URL?.trim()) return given.baseUrl;
-  const loc = resolveConfigPath(given.config, ctx);
-  try {
-    const parsed = checkConfigParse(await readFile(loc.path, 'utf8'));
-    const configured = readVeniceProvider(parsed.config)?.baseUrl;
-    return typeof configured === 'string' ? normalizeBaseUrl(configured) : given.baseUrl;
-  } catch {
-    return given.baseUrl;
-  }
-}
-
 export async function verifyCommand(flags: Record<string, unknown>, _args: string[], ctx: Context): Promise<number> {
-  const baseUrl = await baseUrlOf(flags, ctx);
-  return runVerify({ ...(flags as unknown as GlobalOptions), baseUrl, chat: flags.chat === true, model: typeof flags.model === 'string' ? flags.model : undefined }, ctx);
+  return runVerify(
+    {
+      ...(flags as unknown as GlobalOptions),
+      baseUrlGiven: typeof flags.baseUrlFlag === 'string' || Boolean(ctx.env.VENICE_BASE_URL?.trim()),
+      chat: flags.chat === true,
+      model: typeof flags.model === 'string' ? flags.model : undefined,
+    },
+    ctx,
+  );
 }

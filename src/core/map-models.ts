@@ -65,9 +65,14 @@ export function mapModelRow(row: unknown): CatalogModel | undefined {
   };
 }
 
-/** Maps a whole answer: the `{data:[…]}` envelope or a bare array. Duplicate ids keep the first row. */
+/** The rows of an answer: the `{data:[…]}` envelope or a bare array; undefined for anything else. */
+export function rowsOf(body: unknown): unknown[] | undefined {
+  return Array.isArray(body) ? body : isObj(body) && Array.isArray(body.data) ? body.data : undefined;
+}
+
+/** Maps a whole answer (see rowsOf). Duplicate ids keep the first row. */
 export function mapModelsResponse(body: unknown): CatalogModel[] {
-  const rows = Array.isArray(body) ? body : isObj(body) && Array.isArray(body.data) ? body.data : undefined;
+  const rows = rowsOf(body);
   if (rows === undefined) throw new TypeError('the answer has no "data" list');
   const seen = new Set<string>();
   const models: CatalogModel[] = [];

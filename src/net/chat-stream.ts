@@ -1,17 +1,11 @@
 import { readChatPayload, SseReader } from '../core/sse.js';
-import { NetworkError, serverMessage, type HttpOptions } from './http.js';
+import { MAX_BODY_BYTES, NetworkError, readCapped, serverMessage, type HttpOptions } from './http.js';
 import { exchange, type Exchange } from './transport.js';
 
 export interface ChatResult {
   reply: string;
   firstTokenMs: number | undefined;
   totalMs: number;
-}
-
-async function readAll(res: Exchange): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of res.body) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export const PROBE_PROMPT = 'Hello, are you working?';
@@ -47,7 +41,7 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
     throw new NetworkError('connection', `cannot connect (${e.cause?.code ?? e.code ?? e.message})`);
   }
   if (res.status >= 400) {
-    const text = await readAll(res).catch(() => '');
+    const text = await readCapped(res, MAX_BODY_BYTES).catch(() => '');
     let parsed: unknown = null;
     try {
       parsed = JSON.parse(text);

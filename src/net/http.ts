@@ -61,7 +61,7 @@ export function serverMessage(body: unknown, apiKey?: string): string | undefine
 const tooLarge = (cap: number) => new NetworkError('too-large', `the answer is larger than ${Math.round(cap / 1024 / 1024)} MB`);
 
 /** Reads at most `cap` bytes; a larger answer is cancelled as soon as it passes the cap. */
-async function readCapped(res: Exchange, cap: number): Promise<string> {
+export async function readCapped(res: Exchange, cap: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of res.body) {

@@ -1,4 +1,4 @@
-import { mapCompatibilityMapping, mapModelsResponse, mapTraits } from '../core/map-models.js';
+import { mapCompatibilityMapping, mapModelsResponse, mapTraits, rowsOf } from '../core/map-models.js';
 import type { CatalogModel } from '../core/types.js';
 import { NetworkError, requestJson, type HttpOptions } from './http.js';
 
@@ -20,9 +20,7 @@ export async function fetchModels(options: HttpOptions): Promise<LiveModels> {
     throw new NetworkError('unusable', 'the answer has no model list', res.status);
   }
   if (models.length === 0) throw new NetworkError('unusable', 'the answer lists no text model', res.status);
-  const body = res.body as { data?: unknown[] } | unknown[];
-  const rows = Array.isArray(body) ? body : (body.data ?? []);
-  return { models, rows, elapsedMs: res.elapsedMs };
+  return { models, rows: rowsOf(res.body) ?? [], elapsedMs: res.elapsedMs };
 }
 
 export async function fetchCompatibilityMapping(options: HttpOptions): Promise<Record<string, string>> {

@@ -1,4 +1,6 @@
 import json5 from 'json5';
+import { isLoopbackHost } from '../core/base-url.js';
+import { stripVenicePrefix } from '../core/resolve-model.js';
 import { describeLocation, type ConfigLocation } from '../config/config-path.js';
 import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
 import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
@@ -25,7 +27,6 @@ export function checkConfigParse(text: string): { outcome: CheckOutcome; config?
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 // Keys OpenClaw's schema accepts in a provider block and in a model entry; anything else stops it.
 const PROVIDER_KEYS = new Set(['baseUrl', 'apiKey', 'auth', 'api', 'headers', 'authHeader', 'models']);
 const MODEL_KEYS = new Set(['id', 'name', 'api', 'reasoning', 'input', 'cost', 'contextWindow', 'maxTokens', 'headers']);
@@ -42,7 +43,7 @@ export function checkProvider(config: unknown): CheckOutcome {
   } catch {
     problems.push('baseUrl is missing or not a URL');
   }
-  if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) problems.push('baseUrl is not https');
+  if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) problems.push('baseUrl is not https');
   if (block.api !== 'openai-completions') problems.push(`api is ${JSON.stringify(block.api ?? null)}, not "openai-completions"`);
   const models = block.models;
   if (!Array.isArray(models) || models.length === 0) problems.push('models is not a non-empty array');
@@ -66,7 +67,7 @@ export function checkProvider(config: unknown): CheckOutcome {
 }
 
 export function selectedModelId(config: unknown, override: string | undefined): string | undefined {
-  return override !== undefined ? override.replace(/^venice\//, '') : veniceIdOf(readDefaultModelRef(config));
+  return override !== undefined ? stripVenicePrefix(override) : veniceIdOf(readDefaultModelRef(config));
 }
 
 export function checkDefaultModel(config: unknown, override: string | undefined): CheckOutcome {
@@ -74,7 +75,7 @@ export function checkDefaultModel(config: unknown, override: string | undefined)
     ?.map((m) => (isObject(m) ? m.id : undefined))
     .filter((id): id is string => typeof id === 'string');
   if (override !== undefined) {
-    const id = override.replace(/^venice\//, '');
+    const id = stripVenicePrefix(override);
     return ids?.includes(id)
       ? pass(`venice/${id} (from --model) is in the provider's models.`)
       : fail(`venice/${id} (from --model) is not in the provider's models.`, `Run venice-onboard models set venice/${id} to add it.`);

@@ -10,11 +10,11 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 25);
-const bin = join(root, 'bin', 'venice-onboard.js');
+const bin = join(root, 'bin', 'venice-onboard.cjs');
 const peak = join(root, 'scripts', 'peak-rss.cjs');
 const work = mkdtempSync(join(tmpdir(), 'venice-bench-'));
 
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
   console.error('dist/ is missing: run npm run build first.');
   process.exit(1);
 }

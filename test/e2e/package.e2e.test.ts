@@ -20,7 +20,7 @@ describe('the packed tarball', () => {
     const paths = info!.files.map((f) => f.path);
     const outside = paths.filter((p) => !/^(bin|dist|templates)\//.test(p) && !['README.md', 'LICENSE', 'package.json'].includes(p));
     expect(outside).toEqual([]);
-    expect(paths).toEqual(expect.arrayContaining(['bin/venice-onboard.js', 'dist/cli.js', 'templates/openclaw.json5', 'README.md', 'LICENSE', 'package.json']));
+    expect(paths).toEqual(expect.arrayContaining(['bin/venice-onboard.cjs', 'bin/load-bundle.cjs', 'dist/cli.cjs', 'dist/cli.cjs.v8cache', 'templates/openclaw.json5', 'README.md', 'LICENSE', 'package.json']));
 
     const pkg = JSON.parse(await readFile(join(ROOT_DIR, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.dependencies ?? {}).toEqual({}); // one small tarball: everything is bundled into dist/

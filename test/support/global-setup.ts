@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const bundle = join(root, 'dist', 'cli.js');
+  const bundle = join(root, 'dist', 'cli.cjs');
   if (!existsSync(bundle)) {
     process.stderr.write('dist/ is missing: building it (node scripts/build.mjs)\n');
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir } from './temp-home.js';
 
-/** The built launcher: tests run what users run (`node bin/venice-onboard.js`). */
-export const BIN_PATH = fileURLToPath(new URL('../../bin/venice-onboard.js', import.meta.url));
+/** The built launcher: tests run what users run (`node bin/venice-onboard.cjs`). */
+export const BIN_PATH = fileURLToPath(new URL('../../bin/venice-onboard.cjs', import.meta.url));
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunCliOptions {
@@ -50,7 +50,7 @@ export function isolatedEnv(home: string, options: Pick<RunCliOptions, 'cacheDir
 }
 
 /**
- * Runs `node bin/venice-onboard.js ...args` asynchronously (the fake Venice server lives in
+ * Runs `node bin/venice-onboard.cjs ...args` asynchronously (the fake Venice server lives in
  * this process, so a synchronous spawn would deadlock it) and collects its output.
  */
 export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {

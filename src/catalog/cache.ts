@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapCompatibilityMapping, mapModelsResponse } from '../core/map-models.js';
 import type { CatalogModel } from '../core/types.js';
@@ -31,7 +31,7 @@ export function cacheFilePath(env: Record<string, string | undefined>, homedir: 
 /** Any unreadable, foreign or corrupt cache is simply no cache. */
 export async function readCache(file: string, baseUrl: string): Promise<CachedCatalog | undefined> {
   try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
     if (data.version !== 1 || data.baseUrl !== baseUrl || typeof data.fetchedAt !== 'string') return undefined;
     if (Number.isNaN(Date.parse(data.fetchedAt))) return undefined;
     const models = mapModelsResponse(data.rows);
@@ -50,10 +50,11 @@ export async function readCache(file: string, baseUrl: string): Promise<CachedCa
 /** Best effort: a cache we cannot write costs a request next time, nothing more. */
 export async function writeCache(file: string, content: Omit<CacheFile, 'version'>): Promise<void> {
   try {
-    await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
+    // Synchronous, like the config writes (src/config/safe-write.ts): nothing else to do meanwhile.
+    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ version: 1, ...content }), { mode: 0o600 });
-    await rename(tmp, file);
+    writeFileSync(tmp, JSON.stringify({ version: 1, ...content }), { mode: 0o600 });
+    renameSync(tmp, file);
   } catch {
     // ignored on purpose
   }

@@ -1,6 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, open, readFile, readlink, rename, rm, stat } from 'node:fs/promises';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 
@@ -8,6 +21,10 @@ import { CliError } from '../errors.js';
  * Writing a file the user cares about (SPEC §5.4): temp file in the same directory, fsync,
  * rename; 0600; an OpenClaw-compatible `.bak` ring; the target of a symlink, not the link;
  * and a guard against overwriting a change made by someone else since we read the file.
+ *
+ * The file system calls are synchronous on purpose: this CLI has nothing else to do while it
+ * writes, and each asynchronous call costs a round trip through libuv's thread pool (start-up
+ * time is a product bar, SPEC §7). Only waiting for another run's lock yields.
  */
 
 export class ConflictError extends Error {
@@ -19,17 +36,17 @@ export class ConflictError extends Error {
 const BACKUPS = 5; // .bak, .bak.1 … .bak.4
 
 /** Follows symlinks (also dangling ones, whose target we create). */
-export async function resolveTarget(path: string): Promise<string> {
+export function resolveTarget(path: string): string {
   let current = path;
   for (let hops = 0; hops < 40; hops++) {
     let info;
     try {
-      info = await lstat(current);
+      info = lstatSync(current);
     } catch {
-      return current;
+      return current; // missing (created later) or unreachable (reported by the write itself)
     }
     if (!info.isSymbolicLink()) return current;
-    const link = await readlink(current);
+    const link = readlinkSync(current);
     current = isAbsolute(link) ? link : resolve(dirname(current), link);
   }
   throw new CliError('symlink-loop', `${path} is a symlink loop.`, { hint: 'Point --config at a real file.' });
@@ -37,8 +54,12 @@ export async function resolveTarget(path: string): Promise<string> {
 
 /** The file's bytes, or null when it does not exist. */
 export async function readIfExists(path: string): Promise<Buffer | null> {
+  return readIfExistsSync(path);
+}
+
+function readIfExistsSync(path: string): Buffer | null {
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fileError(error, path, 'read');
@@ -61,42 +82,50 @@ export function fileError(error: unknown, path: string, action: 'read' | 'write'
   return new CliError(`file-${action}`, `Cannot ${action} ${path}: ${why}.`, { hint, cause: error });
 }
 
-async function rotateBackups(target: string): Promise<string> {
+/** Removes a file; one that is not there is fine. */
+function removeIfExists(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+function rotateBackups(target: string): string {
   const name = (i: number) => (i === 0 ? `${target}.bak` : `${target}.bak.${i}`);
-  await rm(name(BACKUPS - 1), { force: true });
+  removeIfExists(name(BACKUPS - 1));
   for (let i = BACKUPS - 2; i >= 0; i--) {
     try {
-      await rename(name(i), name(i + 1));
+      renameSync(name(i), name(i + 1));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  await copyFile(target, name(0), constants.COPYFILE_EXCL);
-  await chmod(name(0), 0o600);
+  copyFileSync(target, name(0), constants.COPYFILE_EXCL);
+  chmodSync(name(0), 0o600);
   return name(0);
 }
 
 /** A lock file shared by concurrent runs of this tool, so that check-and-rename is one step. */
-async function withLock<T>(target: string, fn: () => Promise<T>): Promise<T> {
+async function withLock<T>(target: string, fn: () => T): Promise<T> {
   const lock = `${target}.venice-onboard.lock`;
   const deadline = Date.now() + 10000;
   for (;;) {
     try {
-      const handle = await open(lock, 'wx', 0o600);
-      await handle.close();
+      closeSync(openSync(lock, 'wx', 0o600));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (age > 30000) await rm(lock, { force: true }); // left by a killed run
+      const info = statSync(lock, { throwIfNoEntry: false });
+      if (info !== undefined && Date.now() - info.mtimeMs > 30000) removeIfExists(lock); // left by a killed run
       if (Date.now() > deadline) throw new ConflictError(target);
       await new Promise((r) => setTimeout(r, 25 + Math.random() * 50));
     }
   }
   try {
-    return await fn();
+    return fn();
   } finally {
-    await rm(lock, { force: true });
+    removeIfExists(lock);
   }
 }
 
@@ -110,45 +139,51 @@ export interface WriteResult {
  * Throws ConflictError otherwise, CliError on file errors; never leaves a temp file behind.
  */
 export async function writeFileSafely(path: string, content: string, expected: Buffer | null): Promise<WriteResult> {
-  const target = await resolveTarget(path);
+  const target = resolveTarget(path);
   const dir = dirname(target);
   try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw fileError(error, dir, 'write');
   }
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique enough: 'wx' refuses an existing name, and the lock orders the renames.
+  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    const handle = await open(tmp, 'wx', 0o600);
+    const fd = openSync(tmp, 'wx', 0o600);
     try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
+      const bytes = Buffer.from(content, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    return await withLock(target, async () => {
-      const now = await readIfExists(target);
+    return await withLock(target, () => {
+      const now = readIfExistsSync(target);
       const same = now === null || expected === null ? now === expected : now.equals(expected);
       if (!same) throw new ConflictError(path);
-      const backup = now === null ? undefined : await rotateBackups(target);
-      await rename(tmp, target);
-      await syncDir(dir);
+      const backup = now === null ? undefined : rotateBackups(target);
+      renameSync(tmp, target);
+      syncDir(dir);
       return { path: target, backup };
     });
   } catch (error) {
-    await rm(tmp, { force: true });
+    try {
+      removeIfExists(tmp);
+    } catch {
+      // the original error says more
+    }
     if (error instanceof ConflictError || error instanceof CliError) throw error;
     throw fileError(error, target, 'write');
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+function syncDir(dir: string): void {
   try {
-    const handle = await open(dir, 'r');
+    const fd = openSync(dir, 'r');
     try {
-      await handle.sync();
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch {
     // Not every file system lets a directory be fsynced; the rename is still atomic.

@@ -64,8 +64,12 @@ export interface ParsedData {
   data: JsonObject;
 }
 
-/** Data only (json5, plus the duplicate check): what reading and verifying need, without a source tree. */
-export function parseData(text: string): ParsedData {
+/**
+ * Data only (json5, plus the duplicate check): what reading and verifying need, without a source tree.
+ * `duplicates: false` skips the duplicate scan, for text whose every key is known to be unique (the
+ * editor's own output: see applyEdits).
+ */
+export function parseData(text: string, { duplicates = true }: { duplicates?: boolean } = {}): ParsedData {
   const bom = text.startsWith(BOM);
   const body = bom ? text.slice(1) : text;
   let data: JsonValue;
@@ -77,7 +81,7 @@ export function parseData(text: string): ParsedData {
   if (!isJsonObject(data)) {
     throw new ConfigEditError('not-object', `The config must be a JSON5 object at the top level, found ${describeJson(data)}`);
   }
-  checkDuplicates(body);
+  if (duplicates) checkDuplicates(body);
   return { body, bom, data };
 }
 

@@ -5,6 +5,7 @@ import { containerEntries, findCommaAfter, lineIndentOf, lineStartOf } from './c
 import type { DocStyle } from './config-edit-style.js';
 import { prefersInline, renderEntry, renderLines, renderValue } from './config-edit-render.js';
 import { isJsonObject } from './config-edit-data.js';
+import { ConfigEditError } from './config-edit-types.js';
 
 /** Replace body[start, end) by text. */
 export interface Splice {
@@ -134,6 +135,14 @@ function renderLikeSiblings(ctx: EditContext, container: SourceObject | SourceAr
  */
 export function planInsert(ctx: EditContext, container: SourceObject | SourceArray, added: readonly NewEntry[]): Splice[] {
   const { body, style } = ctx;
+  if (container.kind === 'object') {
+    // What keeps the edited text free of duplicate keys (the final check does not scan for them).
+    const present = new Set(container.properties.map((property) => property.key));
+    const clash = added.find((entry) => entry.key === undefined || present.has(entry.key));
+    if (clash !== undefined) {
+      throw new ConfigEditError('mismatch', `Internal check failed (key "${clash.key ?? ''}" would be written twice); nothing was written`);
+    }
+  }
   const entries: readonly (SourceProperty | SourceNode)[] = container.kind === 'object' ? container.properties : container.elements;
   const last = entries[entries.length - 1];
   if (last === undefined) return planInsertIntoEmpty(ctx, container, added);

@@ -34,8 +34,10 @@ function contextOf(doc: ParsedDocument): EditContext {
 
 function reparse(body: string, tree = true): ParsedDocument | ReturnType<typeof parseData> {
   try {
-    // Duplicate check included. The tree is built only to splice again; the final check needs data.
-    return tree ? parseDocument(body) : parseData(body);
+    // The tree is built only to splice again; the final check needs data. That final parse skips
+    // the duplicate scan: the original passed it, and planInsert refuses to add a key its object
+    // already has, so the edited text cannot hold a duplicate the original did not.
+    return tree ? parseDocument(body) : parseData(body, { duplicates: false });
   } catch (error) {
     throw mismatch(`the edited text does not parse: ${error instanceof Error ? error.message : String(error)}`);
   }

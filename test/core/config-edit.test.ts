@@ -3,6 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import json5 from 'json5';
 import { ConfigEditError, applyEdits, applyEditsToValue, parseConfigText } from '../../src/core/config-edit.js';
 import type { EditOp } from '../../src/core/config-edit.js';
+import { parseDocument } from '../../src/core/config-edit-parse.js';
+import { applySplices, planInsert } from '../../src/core/config-edit-splice.js';
+import { detectStyle } from '../../src/core/config-edit-style.js';
 
 const FIXTURES = new URL('../fixtures/configs/', import.meta.url);
 // Set to regenerate the expected files; then read every diff before committing them.
@@ -241,5 +244,27 @@ describe('applyEdits details', () => {
       env: { VENICE_API_KEY: 'vapi_test_0123456789abcdef' },
     });
     expect(input).toEqual(snapshot);
+  });
+});
+
+describe('planInsert: the guard that keeps edited text free of duplicate keys', () => {
+  // The final check re-parses the edited text without scanning it for duplicates; this guard is why.
+  const ctx = (body: string) => {
+    const doc = parseDocument(body);
+    return { ctx: { body, style: detectStyle(body, doc.root), multilineDocument: true }, root: doc.root };
+  };
+
+  it('refuses to add a key the object already has, naming it', () => {
+    const { ctx: c, root } = ctx('{\n  a: 1,\n  "b c": 2,\n}\n');
+    expect(() => planInsert(c, root, [{ key: 'z', value: 0 }, { key: 'b c', value: 3 }])).toThrow(
+      new ConfigEditError('mismatch', 'Internal check failed (key "b c" would be written twice); nothing was written'),
+    );
+    expect(() => planInsert(c, root, [{ value: 3 }])).toThrow(ConfigEditError);
+  });
+
+  it('adds new keys', () => {
+    const { ctx: c, root } = ctx('{\n  a: 1,\n}\n');
+    const splices = planInsert(c, root, [{ key: 'b', value: 2 }]);
+    expect(applySplices(c.body, splices)).toBe('{\n  a: 1,\n  b: 2,\n}\n');
   });
 });

@@ -11,6 +11,11 @@ export interface CatalogRequest {
   /** Use a cache younger than an hour without asking Venice (models list, onboard). */
   allowFreshCache: boolean;
   signal?: AbortSignal;
+  /**
+   * Also ask for the renames and Venice's own roles (default). Without them a live list comes back
+   * `partial` and is not cached (the cache always holds a whole answer); see `withRenames`.
+   */
+  extras?: boolean;
 }
 
 export interface CatalogDeps {
@@ -49,14 +54,16 @@ export async function loadCatalog(req: CatalogRequest, deps: CatalogDeps): Promi
   const { fetchCompatibilityMapping, fetchModels, fetchTraits } = await import('../net/venice-api.js');
   const http = { baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, dispatcher: deps.dispatcher, apiKey: req.apiKey, signal: req.signal };
   // The renames and roles are extras: their failure never costs the list itself.
-  const extras = Promise.all([
-    fetchCompatibilityMapping(http).catch(() => ({})),
-    fetchTraits(http).catch(() => ({})),
-  ]);
+  const wanted = req.extras ?? true;
+  const none = (): Record<string, string> => ({});
+  const extras = wanted
+    ? Promise.all([fetchCompatibilityMapping(http).catch(none), fetchTraits(http).catch(none)])
+    : Promise.resolve<[Record<string, string>, Record<string, string>]>([none(), none()]);
   try {
     const live = await fetchModels(http);
     const [renames, traits] = await extras;
     const fetchedAt = deps.now().toISOString();
+    if (!wanted) return { source: 'live', fetchedAt, models: live.models, renames, traits, partial: true };
     await writeCache(file, { baseUrl: req.baseUrl, fetchedAt, rows: live.rows, renames, traits });
     return { source: 'live', fetchedAt, models: live.models, renames, traits };
   } catch (error) {
@@ -66,6 +73,14 @@ export async function loadCatalog(req: CatalogRequest, deps: CatalogDeps): Promi
       ? fromCache(cached, `Could not get the live model list (${reason}); using the cached list.`)
       : fromStatic(`Could not get the live model list (${reason}); using the built-in list, which may be out of date.`);
   }
+}
+
+/** A partial catalog with its renames fetched now (a failure leaves it as it was). */
+export async function withRenames(catalog: Catalog, req: Pick<CatalogRequest, 'baseUrl' | 'timeoutMs' | 'signal'>, deps: Pick<CatalogDeps, 'dispatcher'>): Promise<Catalog> {
+  if (!catalog.partial) return catalog;
+  const { fetchCompatibilityMapping } = await import('../net/venice-api.js');
+  const renames = await fetchCompatibilityMapping({ baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, signal: req.signal, dispatcher: deps.dispatcher }).catch(() => undefined);
+  return renames === undefined ? catalog : { ...catalog, renames };
 }
 
 /** "live", "cache (12 min old)", "static": the words of the source line. */

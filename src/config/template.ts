@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 /**
  * The commented document a new config starts from (SPEC §5.2). It ships in `templates/`; the
@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 export async function readConfigTemplate(): Promise<string> {
   for (const rel of ['../templates/openclaw.json5', '../../templates/openclaw.json5']) {
     try {
-      return await readFile(new URL(rel, import.meta.url), 'utf8');
+      // Synchronous: read before the requests started alongside it need the event loop.
+      return readFileSync(new URL(rel, import.meta.url), 'utf8');
     } catch {
       // try the next location
     }

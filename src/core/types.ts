@@ -36,6 +36,8 @@ export interface Catalog {
   renames: Record<string, string>;
   /** Roles from `GET /models/traits` (e.g. `default` → id); empty when unknown. */
   traits: Record<string, string>;
+  /** A live list fetched without its renames and roles (loadCatalog's `extras: false`). */
+  partial?: true;
 }
 
 /** A model entry in OpenClaw's `models.providers.venice.models` (SPEC §5.2). */

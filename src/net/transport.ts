@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 
 /**
@@ -14,7 +15,7 @@ import type { Dispatcher } from 'undici';
 export interface Exchange {
   status: number;
   headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>;
-  body: AsyncIterable<Uint8Array>;
+  body: Readable;
   /** Stops reading and frees the connection. */
   cancel(): void;
 }
@@ -46,11 +47,25 @@ async function viaUndici(url: string, init: ExchangeInit): Promise<Exchange> {
 
 async function viaNode(url: string, init: ExchangeInit): Promise<Exchange> {
   const { request } = url.startsWith('https:') ? await import('node:https') : await import('node:http');
+  const { signal } = init;
+  signal.throwIfAborted();
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method, headers: init.headers, signal: init.signal }, (res) =>
-      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, cancel: () => res.destroy() }),
-    );
-    req.on('error', reject);
+    // One abort listener of our own rather than http's `signal` option, which ties end-of-stream
+    // tracking to every request (start-up time, SPEC §7). Aborting destroys whichever stream is
+    // live: the request before the answer, the answer's body after.
+    let response: Readable | undefined;
+    const onAbort = () => (response ?? req).destroy(signal.reason as Error);
+    const done = () => signal.removeEventListener('abort', onAbort);
+    const req = request(url, { method: init.method, headers: init.headers }, (res) => {
+      response = res;
+      res.once('close', done);
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, cancel: () => res.destroy() });
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.once('error', (error) => {
+      done();
+      reject(error);
+    });
     req.end(init.body);
   });
 }

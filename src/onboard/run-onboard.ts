@@ -1,4 +1,4 @@
-import { describeSource, loadCatalog } from '../catalog/load-catalog.js';
+import { describeSource, loadCatalog, withRenames } from '../catalog/load-catalog.js';
 import { describeLocation, resolveConfigPath } from '../config/config-path.js';
 import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
@@ -6,6 +6,7 @@ import type { EditOp } from '../core/config-edit.js';
 import { maskKey } from '../core/mask.js';
 import { readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
 import { planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
+import { stripVenicePrefix } from '../core/resolve-model.js';
 import { DEFAULT_MODEL_ID } from '../core/static-catalog.js';
 import { ExitCode } from '../errors.js';
 import { palette } from '../ui/style.js';
@@ -40,7 +41,9 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (o.nonInteractive) say(`${c.dim('Config:')} ${describeLocation(loc)}`);
 
   // The list is public: start fetching it now, so it is usually ready before the key is typed.
-  const catalogPromise = loadCatalog({ ...o, allowFreshCache: true, signal }, ctx);
+  // Without prompts, Venice's roles are never shown and renames matter only for an id the list
+  // lacks: those two requests are skipped (start-up time, SPEC §7) and the renames asked for below.
+  const catalogPromise = loadCatalog({ ...o, allowFreshCache: true, signal, extras: !o.nonInteractive }, ctx);
   const loaded = await loadConfig(loc.path);
   const found = await findStoredKeys(loaded.config, loc.stateDir);
   // Keys already stored are secrets too: a diff that replaces one must not show it.
@@ -57,7 +60,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (key === undefined && o.keyStorage !== 'none') throw ask.missingKey();
   if (key !== undefined) ctx.secrets.add(key);
 
-  const catalog = await ask.waitForCatalog(catalogPromise);
+  let catalog = await ask.waitForCatalog(catalogPromise);
   // Whatever the source, the user sees which one was used (SPEC §4.1).
   if (catalog.warning) say(`${c.yellow('!')} ${catalog.warning}`);
   else say(`${c.dim('Model list:')} ${describeSource(catalog, ctx.now())}${catalog.source === 'static' ? ' (built in; may be out of date)' : ''}, ${catalog.models.length} models`);
@@ -65,6 +68,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   // change the model); a first setup gets llama-3.3-70b (SPEC §1.1).
   const currentId = veniceIdOf(readDefaultModelRef(loaded.config));
   const modelInput = o.model ?? (await ask.model(catalog, currentId)) ?? currentId ?? DEFAULT_MODEL_ID;
+  if (!catalog.models.some((m) => m.id === stripVenicePrefix(modelInput))) catalog = await withRenames(catalog, { ...o, signal }, ctx);
   const { model, note } = requireModel(modelInput, catalog, loaded.config);
   if (note) say(`${c.yellow('!')} ${note}`);
 

@@ -597,6 +597,38 @@ describe.concurrent('--dry-run', () => {
   });
 });
 
+describe.concurrent('what a non-interactive run asks Venice', () => {
+  const routes = (server: VeniceServer) => server.requests.map((r) => r.route).sort();
+
+  it('the list and the key check only: no roles, no renames for a model the list has, no catalog cache', async (t) => {
+    const { h, server, run } = await setup(t);
+    const r = await run([...withKey, '--model', 'qwen3-4b'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(routes(server)).toEqual(['models', 'rate-limits']);
+    // A list without its renames and roles is not a whole answer: the cache only ever holds one.
+    await expect(stat(h.cacheFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('asks for the renames only when the model is not in the list', async (t) => {
+    const { server, run } = await setup(t);
+    const r = await run([...withKey, '--model', 'venice/claude-opus-45'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(routes(server)).toEqual(['compatibility-mapping', 'models', 'rate-limits']);
+  });
+
+  it('a fresh whole cache answers instead of Venice', async (t) => {
+    const { h, server, run } = await setup(t);
+    // models list fetches and caches the whole answer (list, renames, roles).
+    const list = await runCli(['models', 'list', '--base-url', server.baseUrl, '--json'], { home: h.home });
+    expect(list.code, list.stderr).toBe(0);
+    expect(routes(server)).toEqual(['compatibility-mapping', 'models', 'traits']);
+    const r = await run([...withKey], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Model list: cache (0 min old), 4 models\n');
+    expect(routes(server)).toEqual(['compatibility-mapping', 'models', 'rate-limits', 'traits']);
+  });
+});
+
 describe.concurrent('--model', () => {
   it('venice/claude-opus-45 resolves through the compatibility mapping to claude-opus-4-5', async (t) => {
     const { h, run } = await setup(t);

@@ -1,12 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { applyPatch } from 'diff';
 import json5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { snapshotRow } from '../support/fixtures.js';
-import { parseJsonOutput, ROOT_DIR, runCli, type CliResult } from '../support/run-cli.js';
+import { BIN_PATH, isolatedEnv, parseJsonOutput, ROOT_DIR, runCli, type CliResult } from '../support/run-cli.js';
 import { SPEC_STATIC_MODELS } from '../support/spec-catalog.js';
 import { makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
 import { deadBaseUrl, startVeniceServer, TEST_API_KEY, type VeniceServer, type VeniceServerOptions } from '../support/venice-server.js';
@@ -171,6 +172,27 @@ describe.concurrent('where the key comes from', () => {
     const { h, run } = await setup(t);
     const r = await run(withKey, { stdin: `  export VENICE_API_KEY="${TEST_API_KEY}"\r\nsecond line\n` });
     expect(r.code, r.stderr).toBe(0);
+    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+
+  it('stdin left non-blocking by the parent, the key arriving late: read all the same', async (t) => {
+    // fd 0 is read directly; a non-blocking one answers EAGAIN until data comes, and is then read as a stream.
+    const { h, server } = await setup(t);
+    const script = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen(sys.argv[1:], stdin=r, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
+      'os.close(r)',
+      'time.sleep(0.3)',
+      `os.write(w, b'${TEST_API_KEY}\\n')`,
+      'os.close(w)',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey];
+    // Asynchronously: the server answering the run lives in this process.
+    await promisify(execFile)('python3', ['-c', script, process.execPath, ...args], { env: isolatedEnv(h.home) });
+    expect(server.requestsTo('rate-limits')).toHaveLength(1);
     expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 

@@ -23,23 +23,31 @@ export function cloneJson(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(cloneJson);
   if (!isJsonObject(value)) return value;
   const copy: JsonObject = {};
-  for (const key of Object.keys(value)) setOwn(copy, key, cloneJson(value[key] as JsonValue));
+  for (const key of Object.keys(value)) {
+    const item = cloneJson(value[key] as JsonValue);
+    // Assignment is the fast path; only "__proto__" would change the prototype instead.
+    if (key === '__proto__') setOwn(copy, key, item);
+    else copy[key] = item;
+  }
   return copy;
 }
 
 /** JSON data equality: key order is irrelevant, NaN equals NaN (JSON5 allows NaN). */
 export function deepEqualJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => deepEqualJson(item, b[index]));
+    for (let index = 0; index < a.length; index++) if (!deepEqualJson(a[index], b[index])) return false;
+    return true;
   }
   if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => Object.hasOwn(b, key) && deepEqualJson(a[key], b[key]));
+    for (const key of keys) if (!Object.hasOwn(b, key) || !deepEqualJson(a[key], b[key])) return false;
+    return true;
   }
-  return a === b;
+  return false;
 }
 
 /** "an array", "a string", ... for messages such as "models.providers is an array, expected an object". */

@@ -13,8 +13,12 @@ function escapeUnit(code: number): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+/** Nothing to escape: no quote of either kind, backslash, control character, line separator or surrogate. */
+const PLAIN = /^[^"'\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]*$/;
+
 /** A string literal any JSON5 reader decodes back to `value`; line separators and lone surrogates are escaped. */
 export function quoteString(value: string, quote: Quote): string {
+  if (PLAIN.test(value)) return quote + value + quote; // the usual case, without the loop below
   let out = quote;
   for (let index = 0; index < value.length; index++) {
     const char = value[index] as string;

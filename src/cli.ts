@@ -2,9 +2,6 @@ import { read } from 'node:fs';
 import { homedir } from 'node:os';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { redactingOutput, type Context } from './context.js';
-// The one light command is bundled with the entry: its chunk and shared helpers would each cost a
-// module load (start-up of `models list --offline` is a product bar). Heavy modules stay lazy.
-import { modelsListCommand } from './commands/models-list.js';
 import { CliError, ExitCode } from './errors.js';
 import { toGlobalOptions, type RawGlobalFlags } from './options.js';
 import { loadPalette, palette, shouldColor } from './ui/style.js';
@@ -81,7 +78,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .addOption(new Option('--capability <capability>', 'only models with this capability (repeatable)').argParser(collectCapability))
     .option('--search <text>', 'only models whose id or name contains the text')
     .option('--plain', 'one venice/<id> per line')
-    .action((opts, cmd: Command) => run(async () => modelsListCommand, cmd.optsWithGlobals(), cmd.args));
+    .action((opts, cmd: Command) => run(async () => (await import('./commands/models-list.js')).modelsListCommand, cmd.optsWithGlobals(), cmd.args));
   models
     .command('set')
     .description('change the default model')

@@ -7,7 +7,7 @@ import { ConfigEditError } from './config-edit-types.js';
 import type { EditOp } from './config-edit-types.js';
 import { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
 import { BOM, parseData, parseDocument, withTree } from './config-edit-parse.js';
-import type { ParsedDocument } from './config-edit-parse.js';
+import type { ParsedData, ParsedDocument } from './config-edit-parse.js';
 import { detectStyle } from './config-edit-style.js';
 import { applySplices } from './config-edit-splice.js';
 import type { EditContext } from './config-edit-splice.js';
@@ -17,7 +17,8 @@ import { findRemoval, planRemove } from './config-edit-remove.js';
 export { ConfigEditError } from './config-edit-types.js';
 export type { ConfigEditErrorCode, EditOp, JsonObject, JsonValue } from './config-edit-types.js';
 export { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
-export { parseConfigText } from './config-edit-parse.js';
+export { parseConfigText, parseData } from './config-edit-parse.js';
+export type { ParsedData } from './config-edit-parse.js';
 
 function mismatch(detail: string): ConfigEditError {
   return new ConfigEditError('mismatch', `Internal check failed (${detail}); nothing was written`);
@@ -46,9 +47,12 @@ function reparse(body: string, tree = true): ParsedDocument | ReturnType<typeof 
 /**
  * Applies ops to the text and returns the new text (the identical string when nothing changes).
  * Throws ConfigEditError: parse errors as parseConfigText, 'wrong-type', 'include', or 'mismatch'.
+ * `parsed`: the text's parseData, when the caller already has it (a large config is not read twice).
  */
-export function applyEdits(text: string, ops: readonly EditOp[]): string {
-  const parsed = parseData(text);
+export function applyEdits(text: string, ops: readonly EditOp[], parsed: ParsedData = parseData(text)): string {
+  if (text.length !== parsed.body.length + (parsed.bom ? 1 : 0) || !text.endsWith(parsed.body)) {
+    throw new Error('applyEdits: the parsed document given is not this text');
+  }
   // The data version is the reference; it also validates every op ('wrong-type', 'include') up front.
   const expected = applyEditsToValue(parsed.data, ops);
   if (deepEqualJson(parsed.data, expected)) return text;

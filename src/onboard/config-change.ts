@@ -1,4 +1,4 @@
-import { applyEdits, applyEditsToValue, ConfigEditError, parseConfigText, type EditOp, type JsonValue } from '../core/config-edit.js';
+import { applyEdits, applyEditsToValue, ConfigEditError, parseData, type EditOp, type JsonValue, type ParsedData } from '../core/config-edit.js';
 import { CliError } from '../errors.js';
 import { readConfigTemplate } from '../config/template.js';
 import { readIfExists } from '../config/safe-write.js';
@@ -19,6 +19,8 @@ export interface LoadedConfig {
   /** The text we edit: the file's, or the template's for a new file. */
   text: string;
   config: Record<string, JsonValue>;
+  /** The parse behind `config`, handed to the editor so that the text is not parsed twice. */
+  parsed: ParsedData;
 }
 
 /** Reads and parses the config; any problem is a CliError naming line and column, nothing written. */
@@ -26,7 +28,8 @@ export async function loadConfig(path: string, bytes?: Buffer | null): Promise<L
   const raw = bytes === undefined ? await readIfExists(path) : bytes;
   const text = raw === null ? await readConfigTemplate() : raw.toString('utf8');
   try {
-    return { path, bytes: raw, text, config: parseConfigText(text) };
+    const parsed = parseData(text);
+    return { path, bytes: raw, text, config: parsed.data, parsed };
   } catch (error) {
     throw toCliError(error, path, []);
   }
@@ -40,7 +43,7 @@ export async function prepareConfigChange(
   const ops = planOps(loaded.config);
   let after: string;
   try {
-    after = applyEdits(loaded.text, ops);
+    after = applyEdits(loaded.text, ops, loaded.parsed);
   } catch (error) {
     throw toCliError(error, loaded.path, ops);
   }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import json5 from 'json5';
-import { ConfigEditError, applyEdits, applyEditsToValue, parseConfigText } from '../../src/core/config-edit.js';
+import { ConfigEditError, applyEdits, applyEditsToValue, parseConfigText, parseData } from '../../src/core/config-edit.js';
 import type { EditOp } from '../../src/core/config-edit.js';
 import { parseDocument } from '../../src/core/config-edit-parse.js';
 import { applySplices, planInsert } from '../../src/core/config-edit-splice.js';
@@ -266,5 +266,16 @@ describe('planInsert: the guard that keeps edited text free of duplicate keys', 
     const { ctx: c, root } = ctx('{\n  a: 1,\n}\n');
     const splices = planInsert(c, root, [{ key: 'b', value: 2 }]);
     expect(applySplices(c.body, splices)).toBe('{\n  a: 1,\n  b: 2,\n}\n');
+  });
+});
+
+describe('applyEdits with a parse the caller already has', () => {
+  it('gives the same text as parsing again, and refuses a parse of other text', () => {
+    const text = '// c\n{\n  a: 1,\n}\n';
+    const ops: EditOp[] = [{ op: 'set', path: ['b'], value: 2 }];
+    expect(applyEdits(text, ops, parseData(text))).toBe(applyEdits(text, ops));
+    expect(applyEdits(`\uFEFF${text}`, ops, parseData(`\uFEFF${text}`))).toBe(`\uFEFF${applyEdits(text, ops)}`);
+    expect(() => applyEdits(text, ops, parseData('{ a: 1 }'))).toThrow('applyEdits: the parsed document given is not this text');
+    expect(() => applyEdits(`\uFEFF${text}`, ops, parseData(text))).toThrow('applyEdits: the parsed document given is not this text');
   });
 });

@@ -14,6 +14,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 
@@ -24,7 +25,8 @@ import { CliError } from '../errors.js';
  *
  * The file system calls are synchronous on purpose: this CLI has nothing else to do while it
  * writes, and each asynchronous call costs a round trip through libuv's thread pool (start-up
- * time is a product bar, SPEC §7). Only waiting for another run's lock yields.
+ * time is a product bar, SPEC §7). Two things yield: writing and fsyncing the temp file, which
+ * runs alongside the caller's final check of the content, and waiting for another run's lock.
  */
 
 export class ConflictError extends Error {
@@ -138,7 +140,7 @@ export interface WriteResult {
  * Replaces `path` with `content` iff its bytes are still `expected` (null: must not exist).
  * Throws ConflictError otherwise, CliError on file errors; never leaves a temp file behind.
  */
-export async function writeFileSafely(path: string, content: string, expected: Buffer | null): Promise<WriteResult> {
+export async function writeFileSafely(path: string, content: string, expected: Buffer | null, check?: () => void): Promise<WriteResult> {
   const target = resolveTarget(path);
   const dir = dirname(target);
   try {
@@ -149,14 +151,15 @@ export async function writeFileSafely(path: string, content: string, expected: B
   // Unique enough: 'wx' refuses an existing name, and the lock orders the renames.
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    const fd = openSync(tmp, 'wx', 0o600);
+    // The temp file is written and fsynced on libuv's thread pool while `check` (CPU-bound) runs
+    // here; only when both are done does the rename make it the file.
+    const durable = writeDurably(tmp, content);
     try {
-      const bytes = Buffer.from(content, 'utf8');
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-      fsyncSync(fd);
+      check?.();
     } finally {
-      closeSync(fd);
+      await durable.catch(() => undefined); // its own error is thrown below, after the check's
     }
+    await durable;
     return await withLock(target, () => {
       const now = readIfExistsSync(target);
       const same = now === null || expected === null ? now === expected : now.equals(expected);
@@ -174,6 +177,17 @@ export async function writeFileSafely(path: string, content: string, expected: B
     }
     if (error instanceof ConflictError || error instanceof CliError) throw error;
     throw fileError(error, target, 'write');
+  }
+}
+
+/** A new file (0600, refused if it exists) with `content`, flushed to disk. */
+async function writeDurably(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -49,13 +49,30 @@ function reparse(body: string, tree = true): ParsedDocument | ReturnType<typeof 
  * Throws ConfigEditError: parse errors as parseConfigText, 'wrong-type', 'include', or 'mismatch'.
  * `parsed`: the text's parseData, when the caller already has it (a large config is not read twice).
  */
-export function applyEdits(text: string, ops: readonly EditOp[], parsed: ParsedData = parseData(text)): string {
+export function applyEdits(text: string, ops: readonly EditOp[], parsed?: ParsedData): string {
+  const edit = planEdits(text, ops, parsed);
+  edit.check();
+  return edit.text;
+}
+
+/** An edited text and the final check it must pass before anyone shows or writes it. */
+export interface PendingEdit {
+  text: string;
+  /** Re-parses the text with json5 and compares it with the intended data; throws 'mismatch'. */
+  check(): void;
+}
+
+/**
+ * applyEdits in two steps: the splices now, the final check (the costly part: json5 reads the
+ * whole new text) when the caller runs it, e.g. while the file is being written and fsynced.
+ */
+export function planEdits(text: string, ops: readonly EditOp[], parsed: ParsedData = parseData(text)): PendingEdit {
   if (text.length !== parsed.body.length + (parsed.bom ? 1 : 0) || !text.endsWith(parsed.body)) {
     throw new Error('applyEdits: the parsed document given is not this text');
   }
   // The data version is the reference; it also validates every op ('wrong-type', 'include') up front.
   const expected = applyEditsToValue(parsed.data, ops);
-  if (deepEqualJson(parsed.data, expected)) return text;
+  if (deepEqualJson(parsed.data, expected)) return { text, check: () => {} };
   const original = withTree(parsed);
   // First take out what goes away, one entry at a time; then add and change in one pass.
   let doc = original;
@@ -65,7 +82,11 @@ export function applyEdits(text: string, ops: readonly EditOp[], parsed: ParsedD
     doc = reparse(body) as ParsedDocument;
   }
   const body = applySplices(doc.body, planObject(contextOf(doc), doc.root, doc.data, expected));
-  const written = reparse(body, false).data;
-  if (!deepEqualJson(written, expected)) throw mismatch('the edited text does not hold the intended values');
-  return (original.bom ? BOM : '') + body;
+  return {
+    text: (original.bom ? BOM : '') + body,
+    check: () => {
+      const written = reparse(body, false).data;
+      if (!deepEqualJson(written, expected)) throw mismatch('the edited text does not hold the intended values');
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { applyEdits, applyEditsToValue, ConfigEditError, parseData, type EditOp, type JsonValue, type ParsedData } from '../core/config-edit.js';
+import { applyEditsToValue, ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData } from '../core/config-edit.js';
 import { CliError } from '../errors.js';
 import { readConfigTemplate } from '../config/template.js';
 import { readIfExists } from '../config/safe-write.js';
@@ -9,6 +9,11 @@ export interface FileChange {
   path: string;
   before: Buffer | null;
   after: string;
+  /**
+   * The editor's final check of `after`, not run yet (see planEdits): whoever shows or writes
+   * `after` runs it first (renderDiff, writeChanges). Throws a CliError.
+   */
+  check?: () => void;
   /** Recomputes `after` from fresh bytes when the file changed under us (lost-update guard). */
   redo?: (fresh: Buffer | null) => Promise<FileChange | null>;
 }
@@ -41,18 +46,26 @@ export async function prepareConfigChange(
   planOps: (config: Record<string, JsonValue>) => EditOp[],
 ): Promise<FileChange | null> {
   const ops = planOps(loaded.config);
-  let after: string;
+  let edit;
   try {
-    after = applyEdits(loaded.text, ops, loaded.parsed);
+    edit = planEdits(loaded.text, ops, loaded.parsed);
   } catch (error) {
     throw toCliError(error, loaded.path, ops);
   }
-  if (loaded.bytes !== null && after === loaded.text) return null;
+  if (loaded.bytes !== null && edit.text === loaded.text) return null;
+  const pending = edit.check;
   return {
     label: 'config',
     path: loaded.path,
     before: loaded.bytes,
-    after,
+    after: edit.text,
+    check: () => {
+      try {
+        pending();
+      } catch (error) {
+        throw toCliError(error, loaded.path, ops);
+      }
+    },
     redo: async (fresh) => prepareConfigChange(await loadConfig(loaded.path, fresh), planOps),
   };
 }

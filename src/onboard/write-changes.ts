@@ -32,8 +32,15 @@ export function collapseRuns(diff: string, limit: number): string {
   return out.join('\n');
 }
 
+/** Runs a change's pending check once (see FileChange.check). */
+function check(change: FileChange): void {
+  change.check?.();
+  delete change.check;
+}
+
 /** Unified diff of every change, with each secret masked (for --dry-run and the preview). */
 export function renderDiff(changes: readonly FileChange[], secrets: readonly string[]): string {
+  for (const change of changes) check(change); // never show text that would not be written
   return changes
     .map((c) =>
       createTwoFilesPatch(c.before === null ? '/dev/null' : c.path, c.path, c.before?.toString('utf8') ?? '', c.after, undefined, undefined, { context: 3 })
@@ -59,12 +66,16 @@ export interface Written {
 const MAX_REDO = 8;
 
 export async function writeChanges(changes: readonly FileChange[]): Promise<Written[]> {
+  // Every check passes before the first file is replaced; the first change's own check runs
+  // while its temp file is written and fsynced (writeFileSafely's `check`), before the rename.
+  for (const change of changes.slice(1)) check(change);
   const written: Written[] = [];
   for (const first of changes) {
     let change: FileChange | null = first;
     for (let attempt = 1; change !== null; attempt++) {
       try {
-        const result = await writeFileSafely(change.path, change.after, change.before);
+        const pending = change;
+        const result = await writeFileSafely(change.path, change.after, change.before, () => check(pending));
         written.push({ label: change.label, path: result.path, backup: result.backup });
         break;
       } catch (error) {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,31 @@ describe.concurrent('writeFileSafely', () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toBe(`${join(dir, 'a.json')} is a symlink loop.`);
     expect(await entries(dir)).toEqual(['a.json', 'b.json']);
+  });
+
+  describe('the caller\'s check, run while the temp file is written', () => {
+    it('runs before the rename: the file is replaced only when it passes', async (t) => {
+      const dir = await tempDir(t);
+      const file = join(dir, 'c.json');
+      await writeFile(file, 'old');
+      const seen: string[] = [];
+      await writeFileSafely(file, 'new', Buffer.from('old'), () => seen.push(readFileSync(file, 'utf8')));
+      expect(seen).toEqual(['old']); // still the old file while the check ran
+      expect(await readFile(file, 'utf8')).toBe('new');
+    });
+
+    it('a failing check: its error, the file untouched, no temp file, no backup', async (t) => {
+      const dir = await tempDir(t);
+      const file = join(dir, 'c.json');
+      await writeFile(file, 'old');
+      const failure = new CliError('config-unsafe-edit', 'would not read back');
+      const error = await writeFileSafely(file, 'new', Buffer.from('old'), () => {
+        throw failure;
+      }).catch((e: unknown) => e);
+      expect(error).toBe(failure);
+      expect(await readFile(file, 'utf8')).toBe('old');
+      expect(await entries(dir)).toEqual(['c.json']);
+    });
   });
 
   describe('lost-update guard', () => {

@@ -13,6 +13,38 @@ const KEY = 'vapi_0123456789abcdefghijklmnopqrst';
 const tempDir = (t: TestHooks) => makeTempDir({ prefix: 'venice-onboard-changes-', context: t });
 const SET_PRIMARY: EditOp[] = [{ op: 'set', path: ['agents', 'defaults', 'model', 'primary'], value: 'venice/llama-3.3-70b' }];
 
+describe.concurrent('the editor\'s final check', () => {
+  const failing = (file: string, label = 'config'): FileChange => ({
+    label,
+    path: file,
+    before: null,
+    after: '{ broken',
+    check: () => {
+      throw new CliError('config-unsafe-edit', `${file}: would not read back`);
+    },
+  });
+
+  it('a change comes with its check pending; renderDiff runs it before showing anything', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    const change = await prepareConfigChange(await loadConfig(file), () => SET_PRIMARY);
+    expect(typeof change?.check).toBe('function');
+    expect(() => renderDiff([failing(file)], [])).toThrow('would not read back');
+    expect(renderDiff([change!], [])).toContain('+        primary: "venice/llama-3.3-70b",');
+    expect(change?.check).toBeUndefined(); // run once
+  });
+
+  it('a failing check of any change: nothing is written, not even the files before it', async (t) => {
+    const dir = await tempDir(t);
+    const first: FileChange = { label: 'dotenv', path: join(dir, '.env'), before: null, after: `VENICE_API_KEY=${KEY}\n` };
+    const error = await writeChanges([first, failing(join(dir, 'openclaw.json'))]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'config-unsafe-edit' });
+    expect(await readdir(dir)).toEqual([]);
+    const alone = await writeChanges([failing(join(dir, 'openclaw.json'))]).catch((e: unknown) => e);
+    expect(alone).toMatchObject({ code: 'config-unsafe-edit' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
 describe.concurrent('prepareConfigChange', () => {
   it('null when the file already says it all (idempotence)', async (t) => {
     const file = join(await tempDir(t), 'openclaw.json');

@@ -3,6 +3,7 @@ import {
   closeSync,
   constants,
   copyFileSync,
+  fsync,
   fsyncSync,
   lstatSync,
   mkdirSync,
@@ -14,7 +15,6 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 
@@ -25,8 +25,8 @@ import { CliError } from '../errors.js';
  *
  * The file system calls are synchronous on purpose: this CLI has nothing else to do while it
  * writes, and each asynchronous call costs a round trip through libuv's thread pool (start-up
- * time is a product bar, SPEC §7). Two things yield: writing and fsyncing the temp file, which
- * runs alongside the caller's final check of the content, and waiting for another run's lock.
+ * time is a product bar, SPEC §7). Two things yield: the temp file's fsync, which runs alongside
+ * the caller's final check of the content, and waiting for another run's lock.
  */
 
 export class ConflictError extends Error {
@@ -151,15 +151,22 @@ export async function writeFileSafely(path: string, content: string, expected: B
   // Unique enough: 'wx' refuses an existing name, and the lock orders the renames.
   const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    // The temp file is written and fsynced on libuv's thread pool while `check` (CPU-bound) runs
-    // here; only when both are done does the rename make it the file.
-    const durable = writeDurably(tmp, content);
+    const fd = openSync(tmp, 'wx', 0o600);
     try {
-      check?.();
+      const bytes = Buffer.from(content, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      // The fsync (waiting on the disk) runs on libuv's thread pool while `check` (CPU-bound)
+      // runs here; only when both are done does the rename make the temp file the file.
+      const synced = new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+      try {
+        check?.();
+      } finally {
+        await synced.catch(() => undefined); // its own error is thrown below, after the check's
+      }
+      await synced;
     } finally {
-      await durable.catch(() => undefined); // its own error is thrown below, after the check's
+      closeSync(fd);
     }
-    await durable;
     return await withLock(target, () => {
       const now = readIfExistsSync(target);
       const same = now === null || expected === null ? now === expected : now.equals(expected);
@@ -177,17 +184,6 @@ export async function writeFileSafely(path: string, content: string, expected: B
     }
     if (error instanceof ConflictError || error instanceof CliError) throw error;
     throw fileError(error, target, 'write');
-  }
-}
-
-/** A new file (0600, refused if it exists) with `content`, flushed to disk. */
-async function writeDurably(path: string, content: string): Promise<void> {
-  const handle = await open(path, 'wx', 0o600);
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

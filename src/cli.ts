@@ -1,5 +1,6 @@
 import { read } from 'node:fs';
 import { homedir } from 'node:os';
+import { isatty } from 'node:tty';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { redactingOutput, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
@@ -136,7 +137,8 @@ function createContext(flags: { color?: boolean }): Context {
     stdout: redactingOutput(process.stdout, secrets),
     stderr: redactingOutput(process.stderr, secrets),
     readStdin,
-    isInteractive: process.stdin.isTTY === true && process.stdout.isTTY === true && !ci,
+    // isatty(0), not process.stdin.isTTY: the getter would build stdin's stream just to ask.
+    isInteractive: isatty(0) && process.stdout.isTTY === true && !ci,
     color,
     now: () => new Date(),
     prompts: async () => (await import('./ui/prompts.js')).createPrompts(),

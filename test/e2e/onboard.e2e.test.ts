@@ -576,8 +576,8 @@ describe.concurrent('--dry-run', () => {
     const r = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith(`--- /dev/null\n+++ ${h.configPath}\n@@ -0,0 +1,`)).toBe(true);
-    expect(r.stdout).toContain(`+    VENICE_API_KEY: "${MASKED}",\n`);
-    expect(r.stdout).toContain('+        primary: "venice/llama-3.3-70b",\n');
+    expect(r.stdout).toContain(`+    "VENICE_API_KEY": "${MASKED}",\n`);
+    expect(r.stdout).toContain('+        "primary": "venice/llama-3.3-70b",\n');
     expect(r.stderr).toContain('Dry run: 1 file(s) would change; nothing was written.');
     expect(await tree(h.stateDir)).toEqual({});
   });

@@ -405,7 +405,7 @@ describe.concurrent('a broken config: the failing check, its hint, and the depen
     const server = await serve(t);
     const h = await onboardedHome(t);
     const text = await readFile(h.configPath, 'utf8');
-    await writeConfig(h, text.replace('mode: "merge",', 'mode: "merge"'));
+    await writeConfig(h, text.replace('"mode": "merge",', '"mode": "merge"'));
     const run = await verify(h, [], { baseUrl: server.baseUrl });
     expectStatuses(run, {
       'config.parse': 'fail',
@@ -866,7 +866,7 @@ describe.concurrent('the model', () => {
     const h = await makeTempHome({ context: t });
     await onboard(h, server);
     const text = await readFile(h.configPath, 'utf8');
-    const edited = text.replace(/(id: "llama-3\.3-70b",[\s\S]*?maxTokens: )4096/, '$18192');
+    const edited = text.replace(/("id": "llama-3\.3-70b",[\s\S]*?"maxTokens": )4096/, '$18192');
     expect(edited).not.toBe(text);
     await writeConfig(h, edited);
     expectStatuses(await verify(h, [], { baseUrl: server.baseUrl }), { 'model.limits': 'fail' });

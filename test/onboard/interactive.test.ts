@@ -48,7 +48,7 @@ describe('first run, no config', () => {
     expect(err).toContain(`Config: ${run.home.configPath} (default location, does not exist yet)\n`);
     expect(err).toContain('✓ Key vapi…qrst is valid (tier paid, $12.50, 3 DIEM).\n');
     expect(err).toContain('\nChanges:\n');
-    expect(err).toContain('VENICE_API_KEY: "vapi…qrst"');
+    expect(err).toContain('"VENICE_API_KEY": "vapi…qrst"');
     expect(err).toContain(`✓ Wrote ${run.home.configPath}\n`);
     expect(err).toContain('  Default model: venice/llama-3.3-70b\n');
     expect(err).toContain('  Key storage:   config (config env block)\n');
@@ -80,9 +80,9 @@ describe('first run, no config', () => {
     expect(exitCodeOf(run)).toBe(130);
     const err = run.stderr();
     expect(err).toMatch(/\nChanges:\n--- \/dev\/null\n\+\+\+ .*openclaw\.json\n@@ /);
-    expect(err).toContain('+  env: {');
-    expect(err).toContain('VENICE_API_KEY: "vapi…qrst"');
-    expect(err).toContain('primary: "venice/llama-3.3-70b"');
+    expect(err).toContain('+  "env": {');
+    expect(err).toContain('"VENICE_API_KEY": "vapi…qrst"');
+    expect(err).toContain('"primary": "venice/llama-3.3-70b"');
     // Said once: on stderr, or as the message of the cancel error (which cli.ts prints).
     expect(`${err}${run.error instanceof CliError ? run.error.message : ''}`.trimEnd().endsWith('Nothing was written.')).toBe(true);
     expect(await snapshotTree(run.home.stateDir)).toEqual({});

@@ -107,7 +107,7 @@ describe.concurrent('runOnboard with a fake context', () => {
     const ask = scripted(o, f.ctx, { confirmWrite: async (diff) => ((preview = diff()), false) }, calls);
     expect(await runOnboard(o, f.ctx, ask)).toBe(ExitCode.cancelled);
     expect(f.stderr.text).toContain('Nothing was written.\n');
-    expect(preview).toContain('+    VENICE_API_KEY: "vapi…qrst",');
+    expect(preview).toContain('+    "VENICE_API_KEY": "vapi…qrst",');
     expect(preview).not.toContain(KEY);
     expect(await readdir(f.dir)).not.toContain('state');
     expect(calls).toEqual(['header', 'key', 'waitForCatalog', 'model', 'storage', 'confirmWrite']);

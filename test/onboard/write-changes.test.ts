@@ -29,7 +29,7 @@ describe.concurrent('the editor\'s final check', () => {
     const change = await prepareConfigChange(await loadConfig(file), () => SET_PRIMARY);
     expect(typeof change?.check).toBe('function');
     expect(() => renderDiff([failing(file)], [])).toThrow('would not read back');
-    expect(renderDiff([change!], [])).toContain('+        primary: "venice/llama-3.3-70b",');
+    expect(renderDiff([change!], [])).toContain('+        "primary": "venice/llama-3.3-70b",');
     expect(change?.check).toBeUndefined(); // run once
   });
 

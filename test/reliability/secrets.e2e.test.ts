@@ -69,7 +69,7 @@ describe.concurrent('the key never appears whole', () => {
     // Replacing the stored key: the diff shows neither the old nor the new one.
     const r = await runCli(['--non-interactive', '--venice-api-key-stdin', '--dry-run', '--yes', ...base()], { home: h.home, stdin: `${OTHER}\n` });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('-    VENICE_API_KEY: "vapi…');
+    expect(r.stdout).toContain('-    "VENICE_API_KEY": "vapi…');
     expectNoKey(r, OTHER);
   });
 

@@ -18,6 +18,13 @@ export type KeyChecker = (key: string) => Promise<'ok' | Extract<OnlineCheck, { 
 export interface Interaction {
   header(loc: ConfigLocation): void;
   key(found: readonly FoundKey[], check: KeyChecker): Promise<string | undefined>;
+  /**
+   * Settles the online check of the key `key` returned: resolves once it passed, throws its
+   * refusal. A prompt checks while asking (and asks again), so this has settled already; a key
+   * from flags is checked alongside the rest of the run (start-up time, SPEC §7) and is settled
+   * here, before anything is shown or written.
+   */
+  keyChecked(): Promise<void>;
   missingKey(): Error;
   waitForCatalog(pending: Promise<Catalog>): Promise<Catalog>;
   /** A model id, or undefined to keep the configured default (else llama-3.3-70b). */
@@ -30,16 +37,20 @@ export interface Interaction {
 }
 
 export function nonInteractive(o: OnboardOptions, ctx: Context): Interaction {
+  let checked: Promise<void> = Promise.resolve();
   return {
     header: () => {},
     key: async (_found, check) => {
       const input = await keyFromFlags(o, ctx);
       if (input === undefined) return undefined;
       if (input.warning) ctx.stderr.write(`! ${input.warning}\n`);
-      const verdict = await check(input.key);
-      if (verdict !== 'ok') throw invalidKeyError(verdict.message);
+      checked = check(input.key).then((verdict) => {
+        if (verdict !== 'ok') throw invalidKeyError(verdict.message);
+      });
+      checked.catch(() => undefined); // awaited in keyChecked(); not an unhandled rejection meanwhile
       return input.key;
     },
+    keyChecked: () => checked,
     missingKey: missingKeyError,
     waitForCatalog: (pending) => pending,
     model: async () => undefined,

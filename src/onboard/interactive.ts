@@ -63,6 +63,7 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
       say('This checks your Venice API key, lets you pick a default model, and adds Venice to your OpenClaw config.');
       say(`${c.dim('Config:')} ${describeLocation(loc)}\n`);
     },
+    keyChecked: () => flags.keyChecked(),
     key: async (found: readonly FoundKey[], check: KeyChecker) => {
       if (o.apiKeyStdin || o.apiKeyFlag !== undefined) return flags.key(found, check);
       const envKey = ctx.env.VENICE_API_KEY?.trim();

@@ -15,7 +15,7 @@ export type OnlineCheck =
 
 export async function checkKeyOnline(
   key: string,
-  options: Pick<GlobalOptions, 'baseUrl' | 'timeoutMs'>,
+  options: Pick<GlobalOptions, 'baseUrl' | 'timeoutMs'> & { signal?: AbortSignal },
   ctx: Pick<Context, 'dispatcher'>,
 ): Promise<OnlineCheck> {
   try {

@@ -51,7 +51,8 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
 
   const key = await ask.key(found, async (candidate) => {
     if (o.skipKeyCheck || o.offline) return 'ok';
-    const result = await checkKeyOnline(candidate, o, ctx);
+    const result = await checkKeyOnline(candidate, { ...o, signal }, ctx);
+    if (signal.aborted) return 'ok'; // the run already ended another way: nothing more to say
     if (result.status === 'valid') say(`${c.green('✓')} Key ${maskKey(candidate)} is valid${describeLimits(result.limits)}.`);
     else if (result.status === 'unknown') say(`${c.yellow('!')} ${result.message} Continuing.`);
     else return result;
@@ -92,6 +93,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
     .filter((f) => f.place === 'config-env' && stale.has('config-env') && f.configPath)
     .map((f) => ({ op: 'delete', path: f.configPath! }));
   add(await prepareConfigChange(loaded, (config) => [...planVeniceEdits(config, plan), ...extraOps]));
+  await ask.keyChecked(); // a refused key stops the run here: nothing shown, nothing written
 
   const summary = { configPath: loc.path, defaultModel: `venice/${model.id}`, keyStorage: storage, catalogSource: catalog.source };
   if (o.dryRun) {

@@ -631,6 +631,18 @@ describe.concurrent('what a non-interactive run asks Venice', () => {
     await expect(stat(h.cacheFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('the key check runs alongside the rest: a run that fails meanwhile ends at once, the check cancelled quietly', async (t) => {
+    const { h, server, run } = await setup(t);
+    server.setFault('rate-limits', { kind: 'hang' });
+    const r = await run([...withKey, '--model', 'no-such-model', '--timeout', '8000'], { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✗ Unknown model "no-such-model" in the live catalog.');
+    expect(r.stderr).not.toContain('could not be checked');
+    expect(r.durationMs).toBeLessThan(4000); // not the 8 s a hanging check would take
+    expect(server.requestsTo('rate-limits')).toHaveLength(1);
+    await expect(stat(h.configPath)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('asks for the renames only when the model is not in the list', async (t) => {
     const { server, run } = await setup(t);
     const r = await run([...withKey, '--model', 'venice/claude-opus-45'], { stdin: KEY_LINE });

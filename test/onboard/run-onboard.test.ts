@@ -89,6 +89,7 @@ function scripted(o: OnboardOptions, ctx: Context, over: Partial<Interaction>, c
   return {
     header: wrap('header'),
     key: wrap('key'),
+    keyChecked: wrap('keyChecked'),
     missingKey: wrap('missingKey'),
     waitForCatalog: wrap('waitForCatalog'),
     model: wrap('model'),
@@ -110,7 +111,7 @@ describe.concurrent('runOnboard with a fake context', () => {
     expect(preview).toContain('+    "VENICE_API_KEY": "vapi…qrst",');
     expect(preview).not.toContain(KEY);
     expect(await readdir(f.dir)).not.toContain('state');
-    expect(calls).toEqual(['header', 'key', 'waitForCatalog', 'model', 'storage', 'confirmWrite']);
+    expect(calls).toEqual(['header', 'key', 'waitForCatalog', 'model', 'storage', 'keyChecked', 'confirmWrite']);
   });
 
   it('offline: no key check, the built-in catalog, the config written 0600', async (t) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ParsedDocument } from '../core/config-edit.js';
 
 /**
  * The commented document a new config starts from (SPEC §5.2). It ships in `templates/`; the
@@ -14,4 +15,19 @@ export async function readConfigTemplate(): Promise<string> {
     }
   }
   return '{\n}\n';
+}
+
+/**
+ * The template as the editor parses it (data and source tree), made by the build
+ * (`dist/template.json`, next to the bundle) so that a first setup does not parse a constant
+ * again (start-up time, SPEC §7). Undefined without a build, or when `text` is not that
+ * template: the caller then parses `text` itself.
+ */
+export function builtTemplateDocument(text: string): ParsedDocument | undefined {
+  try {
+    const doc = JSON.parse(readFileSync(new URL('template.json', import.meta.url), 'utf8')) as ParsedDocument;
+    return (doc.bom ? '\uFEFF' : '') + doc.body === text ? doc : undefined;
+  } catch {
+    return undefined;
+  }
 }

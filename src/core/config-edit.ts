@@ -18,7 +18,8 @@ export { ConfigEditError } from './config-edit-types.js';
 export type { ConfigEditErrorCode, EditOp, JsonObject, JsonValue } from './config-edit-types.js';
 export { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
 export { parseConfigText, parseData } from './config-edit-parse.js';
-export type { ParsedData } from './config-edit-parse.js';
+export { parseDocument } from './config-edit-parse.js';
+export type { ParsedData, ParsedDocument } from './config-edit-parse.js';
 
 function mismatch(detail: string): ConfigEditError {
   return new ConfigEditError('mismatch', `Internal check failed (${detail}); nothing was written`);
@@ -47,9 +48,10 @@ function reparse(body: string, tree = true): ParsedDocument | ReturnType<typeof 
 /**
  * Applies ops to the text and returns the new text (the identical string when nothing changes).
  * Throws ConfigEditError: parse errors as parseConfigText, 'wrong-type', 'include', or 'mismatch'.
- * `parsed`: the text's parseData, when the caller already has it (a large config is not read twice).
+ * `parsed`: the text's parseData (or parseDocument), when the caller already has it (a large config
+ * is not read twice).
  */
-export function applyEdits(text: string, ops: readonly EditOp[], parsed?: ParsedData): string {
+export function applyEdits(text: string, ops: readonly EditOp[], parsed?: ParsedData | ParsedDocument): string {
   const edit = planEdits(text, ops, parsed);
   edit.check();
   return edit.text;
@@ -66,14 +68,14 @@ export interface PendingEdit {
  * applyEdits in two steps: the splices now, the final check (the costly part: json5 reads the
  * whole new text) when the caller runs it, e.g. while the file is being written and fsynced.
  */
-export function planEdits(text: string, ops: readonly EditOp[], parsed: ParsedData = parseData(text)): PendingEdit {
+export function planEdits(text: string, ops: readonly EditOp[], parsed: ParsedData | ParsedDocument = parseData(text)): PendingEdit {
   if (text.length !== parsed.body.length + (parsed.bom ? 1 : 0) || !text.endsWith(parsed.body)) {
     throw new Error('applyEdits: the parsed document given is not this text');
   }
   // The data version is the reference; it also validates every op ('wrong-type', 'include') up front.
   const expected = applyEditsToValue(parsed.data, ops);
   if (deepEqualJson(parsed.data, expected)) return { text, check: () => {} };
-  const original = withTree(parsed);
+  const original = 'root' in parsed ? parsed : withTree(parsed);
   // First take out what goes away, one entry at a time; then add and change in one pass.
   let doc = original;
   for (let removal = findRemoval(doc.root, expected); removal !== null; removal = findRemoval(doc.root, expected)) {

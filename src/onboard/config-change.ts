@@ -1,6 +1,6 @@
-import { applyEditsToValue, ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData } from '../core/config-edit.js';
+import { applyEditsToValue, ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../core/config-edit.js';
 import { CliError } from '../errors.js';
-import { readConfigTemplate } from '../config/template.js';
+import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
 import { readIfExists } from '../config/safe-write.js';
 
 /** A file we intend to replace: its bytes as read (null: new file) and the new text. */
@@ -25,7 +25,7 @@ export interface LoadedConfig {
   text: string;
   config: Record<string, JsonValue>;
   /** The parse behind `config`, handed to the editor so that the text is not parsed twice. */
-  parsed: ParsedData;
+  parsed: ParsedData | ParsedDocument;
 }
 
 /** Reads and parses the config; any problem is a CliError naming line and column, nothing written. */
@@ -33,7 +33,7 @@ export async function loadConfig(path: string, bytes?: Buffer | null): Promise<L
   const raw = bytes === undefined ? await readIfExists(path) : bytes;
   const text = raw === null ? await readConfigTemplate() : raw.toString('utf8');
   try {
-    const parsed = parseData(text);
+    const parsed = (raw === null ? builtTemplateDocument(text) : undefined) ?? parseData(text);
     return { path, bytes: raw, text, config: parsed.data, parsed };
   } catch (error) {
     throw toCliError(error, path, []);

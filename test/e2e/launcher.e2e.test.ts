@@ -4,6 +4,7 @@ import { cp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/core/config-edit.js';
 import { isolatedEnv, ROOT_DIR } from '../support/run-cli.js';
 import { makeTempDir } from '../support/temp-home.js';
 
@@ -27,6 +28,14 @@ function listOffline(dir: string, home: string) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+describe('what the build precomputes', () => {
+  it('dist/template.json is the editor\'s own parse of templates/openclaw.json5 (data and source tree)', () => {
+    const template = readFileSync(join(ROOT_DIR, 'templates', 'openclaw.json5'), 'utf8');
+    const built = JSON.parse(readFileSync(join(ROOT_DIR, 'dist', 'template.json'), 'utf8')) as unknown;
+    expect(built).toEqual(JSON.parse(JSON.stringify(parseDocument(template))));
+  });
+});
 
 describe('the launcher and its code cache', () => {
   it('the build ships a code cache that this Node accepts', () => {

@@ -1,6 +1,6 @@
 import { read } from 'node:fs';
 import { homedir } from 'node:os';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { redactingOutput, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
@@ -127,6 +127,16 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * isatty(0), asked only by the commands that need it: not process.stdin.isTTY, whose getter builds
+ * stdin's stream just to answer, and not a static import of node:tty, which loads net and the
+ * streams before any command runs (start-up time, SPEC §7).
+ */
+function stdinIsTerminal(): boolean {
+  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return isatty(0);
+}
+
 function createContext(flags: { color?: boolean }): Context {
   const secrets = new Set<string>();
   const env = process.env;
@@ -137,8 +147,9 @@ function createContext(flags: { color?: boolean }): Context {
     stdout: redactingOutput(process.stdout, secrets),
     stderr: redactingOutput(process.stderr, secrets),
     readStdin,
-    // isatty(0), not process.stdin.isTTY: the getter would build stdin's stream just to ask.
-    isInteractive: isatty(0) && process.stdout.isTTY === true && !ci,
+    get isInteractive() {
+      return stdinIsTerminal() && process.stdout.isTTY === true && !ci;
+    },
     color,
     now: () => new Date(),
     prompts: async () => (await import('./ui/prompts.js')).createPrompts(),

@@ -39,6 +39,11 @@ describe('the packed tarball', () => {
     expect(doc.count).toBe(25);
     expect(doc.models.filter((m) => m.privacy === 'private')).toHaveLength(15);
 
+    // The installed copy starts from the code cache the build made (same bundle, same Node).
+    const installed = join(app, 'node_modules', 'venice-onboard');
+    const probe = `const b = require(${JSON.stringify(join(installed, 'bin', 'load-bundle.cjs'))}).loadBundle(${JSON.stringify(join(installed, 'dist', 'cli.cjs'))}); process.stdout.write(String(b.cacheAccepted));`;
+    expect((await exec(process.execPath, ['-e', probe], { cwd: app, env: runEnv })).stdout).toBe('true');
+
     const help = await exec(bin, ['--help'], { cwd: app, env: runEnv });
     expect(help.stdout).toContain('Usage: venice-onboard');
     expect(help.stdout).toContain('models list');

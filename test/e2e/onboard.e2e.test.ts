@@ -196,6 +196,16 @@ describe.concurrent('where the key comes from', () => {
     expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
+  it('--venice-api-key-stdin with stdin closed: the empty-key error (exit 2), not a crash', async (t) => {
+    const { h, server } = await setup(t);
+    const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey].map((a) => `'${a}'`).join(' ');
+    const error = (await promisify(execFile)('sh', ['-c', `exec '${process.execPath}' ${args} <&-`], { env: isolatedEnv(h.home) }).catch(
+      (e: unknown) => e,
+    )) as { code: number; stderr: string };
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain('✗ The API key is empty. (from stdin)\n');
+  });
+
   it('no key and no TTY (not even --non-interactive): exit 2 naming --venice-api-key-stdin, at once, even while the list hangs', async (t) => {
     const server = await startVeniceServer({ models: LIVE_ROWS });
     t.onTestFinished(() => server.close());

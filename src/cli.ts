@@ -116,7 +116,7 @@ async function readStdin(): Promise<string> {
       bytes = await new Promise<number>((resolve, reject) => read(0, buffer, 0, buffer.length, null, (error, n) => (error ? reject(error) : resolve(n))));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EOF' || code === 'EBADF') break; // Windows: the end of a pipe; no stdin at all: empty
+      if (code === 'EOF') break; // Windows: the end of a pipe
       if (code !== 'EAGAIN') throw error;
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       break;

@@ -196,7 +196,7 @@ describe.concurrent('where the key comes from', () => {
     expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
-  it('--venice-api-key-stdin with stdin closed: the empty-key error (exit 2), not a crash', async (t) => {
+  it('--venice-api-key-stdin with stdin closed (Node reopens it on /dev/null): the empty-key error, exit 2', async (t) => {
     const { h, server } = await setup(t);
     const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey].map((a) => `'${a}'`).join(' ');
     const error = (await promisify(execFile)('sh', ['-c', `exec '${process.execPath}' ${args} <&-`], { env: isolatedEnv(h.home) }).catch(

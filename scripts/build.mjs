@@ -34,7 +34,7 @@ const VENDOR = { undici: 'undici.cjs', '@inquirer/prompts': 'inquirer.mjs', ora:
 const vendorFiles = {
   name: 'vendor-files',
   setup(b) {
-    b.onResolve({ filter: /^(undici|@inquirer\/prompts|ora)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path].replace(/\.m?c?js$/, '')}.cjs`, external: true }));
+    b.onResolve({ filter: /^(undici|@inquirer\/prompts|ora)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path].replace(/\.[^.]+$/, '')}.cjs`, external: true }));
   },
 };
 
@@ -69,8 +69,8 @@ await build({
 
 // The template as the editor parses it (data and source tree), so that a first setup does not
 // parse a constant again; src/config/template.ts uses it only for the very same text.
-const parser = await build({ ...common, entryPoints: ['src/core/config-edit-parse.ts'], write: false, minify: false, legalComments: 'none' });
-const { parseDocument } = await import(`data:text/javascript;base64,${Buffer.from(`const module={exports:{}};${parser.outputFiles[0].text};export default module.exports;`).toString('base64')}`).then((m) => m.default);
+const parser = await build({ ...common, format: 'esm', entryPoints: ['src/core/config-edit-parse.ts'], write: false, minify: false, legalComments: 'none' });
+const { parseDocument } = await import(`data:text/javascript;base64,${Buffer.from(parser.outputFiles[0].text).toString('base64')}`);
 const template = readFileSync(new URL('templates/openclaw.json5', root), 'utf8');
 writeFileSync(new URL('dist/template.json', root), JSON.stringify(parseDocument(template)));
 

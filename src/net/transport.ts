@@ -62,9 +62,9 @@ async function viaNode(url: string, init: ExchangeInit): Promise<Exchange> {
       resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, cancel: () => res.destroy() });
     });
     signal.addEventListener('abort', onAbort, { once: true });
-    req.once('error', (error) => {
+    req.on('error', (error) => {
       done();
-      reject(error);
+      reject(error); // a later error (after the answer began) is the body's to report: no-op here
     });
     req.end(init.body);
   });

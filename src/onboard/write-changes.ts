@@ -67,7 +67,7 @@ const MAX_REDO = 8;
 
 export async function writeChanges(changes: readonly FileChange[]): Promise<Written[]> {
   // Every check passes before the first file is replaced; the first change's own check runs
-  // while its temp file is written and fsynced (writeFileSafely's `check`), before the rename.
+  // while its temp file is fsynced (writeFileSafely's `check`), before the rename.
   for (const change of changes.slice(1)) check(change);
   const written: Written[] = [];
   for (const first of changes) {

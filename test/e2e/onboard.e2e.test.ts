@@ -644,6 +644,8 @@ describe.concurrent('what a non-interactive run asks Venice', () => {
   it('the key check runs alongside the rest: a run that fails meanwhile ends at once, the check cancelled quietly', async (t) => {
     const { h, server, run } = await setup(t);
     server.setFault('rate-limits', { kind: 'hang' });
+    // The list comes late, so the key check is surely at the server when the run fails.
+    server.setFault('models', { kind: 'slow', delayMs: 300 });
     const r = await run([...withKey, '--model', 'no-such-model', '--timeout', '8000'], { stdin: KEY_LINE });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ Unknown model "no-such-model" in the live catalog.');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ParsedDocument } from '../core/config-edit.js';
+import { isParseOf, type ParsedDocument } from '../core/config-edit.js';
 
 /**
  * The commented document a new config starts from (SPEC §5.2). It ships in `templates/`; the
@@ -26,7 +26,7 @@ export async function readConfigTemplate(): Promise<string> {
 export function builtTemplateDocument(text: string): ParsedDocument | undefined {
   try {
     const doc = JSON.parse(readFileSync(new URL('template.json', import.meta.url), 'utf8')) as ParsedDocument;
-    return (doc.bom ? '\uFEFF' : '') + doc.body === text ? doc : undefined;
+    return isParseOf(doc, text) ? doc : undefined;
   } catch {
     return undefined;
   }

@@ -85,6 +85,11 @@ export function parseData(text: string, { duplicates = true }: { duplicates?: bo
   return { body, bom, data };
 }
 
+/** Whether `parsed` is the parse of exactly `text` (its BOM included). */
+export function isParseOf(parsed: ParsedData, text: string): boolean {
+  return text.length === parsed.body.length + (parsed.bom ? 1 : 0) && text.endsWith(parsed.body) && (!parsed.bom || text.startsWith(BOM));
+}
+
 /** Adds the source tree (positions for splicing) to parsed data. */
 export function withTree(parsed: ParsedData): ParsedDocument {
   return { ...parsed, root: parseSourceTree(parsed.body) };

@@ -6,7 +6,7 @@
 import { ConfigEditError } from './config-edit-types.js';
 import type { EditOp } from './config-edit-types.js';
 import { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
-import { BOM, parseData, parseDocument, withTree } from './config-edit-parse.js';
+import { BOM, isParseOf, parseData, parseDocument, withTree } from './config-edit-parse.js';
 import type { ParsedData, ParsedDocument } from './config-edit-parse.js';
 import { detectStyle } from './config-edit-style.js';
 import { applySplices } from './config-edit-splice.js';
@@ -17,7 +17,7 @@ import { findRemoval, planRemove } from './config-edit-remove.js';
 export { ConfigEditError } from './config-edit-types.js';
 export type { ConfigEditErrorCode, EditOp, JsonObject, JsonValue } from './config-edit-types.js';
 export { applyEditsToValue, deepEqualJson } from './config-edit-data.js';
-export { parseConfigText, parseData } from './config-edit-parse.js';
+export { isParseOf, parseConfigText, parseData } from './config-edit-parse.js';
 export { parseDocument } from './config-edit-parse.js';
 export type { ParsedData, ParsedDocument } from './config-edit-parse.js';
 
@@ -69,7 +69,7 @@ export interface PendingEdit {
  * whole new text) when the caller runs it, e.g. while the file is being written and fsynced.
  */
 export function planEdits(text: string, ops: readonly EditOp[], parsed: ParsedData | ParsedDocument = parseData(text)): PendingEdit {
-  if (text.length !== parsed.body.length + (parsed.bom ? 1 : 0) || !text.endsWith(parsed.body)) {
+  if (!isParseOf(parsed, text)) {
     throw new Error('applyEdits: the parsed document given is not this text');
   }
   // The data version is the reference; it also validates every op ('wrong-type', 'include') up front.

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, readIfExists, resolveTarget, writeFileSafely } from '../../src/config/safe-write.js';
 import { CliError } from '../../src/errors.js';
-import { makeTempDir, type TestHooks } from '../support/temp-home.js';
+import { makeReadOnly, makeTempDir, type TestHooks } from '../support/temp-home.js';
 
 /** SPEC §5.4 on a real file system: atomic replace, 0600/0700, the `.bak` ring, symlinks, lost updates. */
 
@@ -14,25 +13,6 @@ const tempDir = (t: TestHooks) => makeTempDir({ prefix: 'venice-onboard-write-',
 /** Every entry of the directory, sorted: proves no temp or lock file is left behind. */
 const entries = async (dir: string) => (await readdir(dir)).sort();
 
-/**
- * Makes `dir` unwritable until the test ends: chmod 0500 for a normal user; root ignores modes,
- * so as root the directory is made immutable (`chattr +i`, ext4 and CAP_LINUX_IMMUTABLE).
- * False when neither works here.
- */
-async function makeReadOnly(dir: string, t: TestHooks): Promise<boolean> {
-  if (process.getuid?.() !== 0) {
-    await chmod(dir, 0o500);
-    t.onTestFinished(() => chmod(dir, 0o700));
-    return true;
-  }
-  try {
-    execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
-  } catch {
-    return false;
-  }
-  t.onTestFinished(() => void execFileSync('chattr', ['-i', dir], { stdio: 'ignore' }));
-  return true;
-}
 
 describe.concurrent('writeFileSafely', () => {
   it('creates a new file 0600 and the missing directories 0700', async (t) => {

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { snapshotRow } from '../support/fixtures.js';
 import { BIN_PATH, isolatedEnv, parseJsonOutput, ROOT_DIR, runCli, type CliResult } from '../support/run-cli.js';
 import { SPEC_STATIC_MODELS } from '../support/spec-catalog.js';
-import { makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
+import { makeReadOnly, makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
 import { deadBaseUrl, startVeniceServer, TEST_API_KEY, type VeniceServer, type VeniceServerOptions } from '../support/venice-server.js';
 
 /**
@@ -116,21 +116,6 @@ function expectGolden(actual: string, name: string, baseUrl: string): void {
 }
 const golden = (name: string, baseUrl: string) => fixture(name).split('{{BASE_URL}}').join(baseUrl);
 
-/** Makes dir unwritable until the test ends: chmod for a user, `chattr +i` for root (modes do not stop root). */
-async function makeReadOnly(dir: string, t: TestHooks): Promise<boolean> {
-  if (process.getuid?.() !== 0) {
-    await chmod(dir, 0o500);
-    t.onTestFinished(() => chmod(dir, 0o700));
-    return true;
-  }
-  try {
-    execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
-  } catch {
-    return false;
-  }
-  t.onTestFinished(() => void execFileSync('chattr', ['-i', dir], { stdio: 'ignore' }));
-  return true;
-}
 
 const HANDWRITTEN = fixture('handwritten.input.json5');
 

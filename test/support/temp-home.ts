@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,3 +72,23 @@ async function removeAll(dirs: Set<string>): Promise<void> {
 
 export const cleanupTestDirs = (): Promise<void> => removeAll(perTest);
 export const cleanupFileDirs = (): Promise<void> => removeAll(perFile);
+
+/**
+ * Makes `dir` unwritable until the test ends: chmod 0500 for a normal user; root ignores modes,
+ * so as root the directory is made immutable (`chattr +i`, ext4 and CAP_LINUX_IMMUTABLE).
+ * False when neither works here.
+ */
+export async function makeReadOnly(dir: string, t: TestHooks): Promise<boolean> {
+  if (process.getuid?.() !== 0) {
+    await chmod(dir, 0o500);
+    t.onTestFinished(() => chmod(dir, 0o700));
+    return true;
+  }
+  try {
+    execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
+  } catch {
+    return false;
+  }
+  t.onTestFinished(() => void execFileSync('chattr', ['-i', dir], { stdio: 'ignore' }));
+  return true;
+}

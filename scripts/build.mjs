@@ -1,7 +1,8 @@
 // Bundles src/ into dist/ (code + dependencies) as CommonJS, which Node starts faster than ES
 // modules and which bin/ can load through V8's code cache:
 // - dist/cli.cjs: the CLI, its commands and the light dependencies (commander, json5, the JSON5
-//   tree parser, diff, chalk); a command's modules run only when that command does;
+//   tree parser, diff, chalk); a command's modules run only when that command does; json5 gets
+//   the fast paths of scripts/json5-fast-paths.mjs;
 // - dist/vendor/*.cjs: the heavy dependencies (HTTP client for proxies, prompts, spinner), read
 //   only by the code paths that use them;
 // - dist/cli.cjs.v8cache: the compiled code of a training run (see scripts/train-code-cache.cjs);
@@ -9,6 +10,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { json5FastPaths } from './json5-fast-paths.mjs';
 
 const root = new URL('..', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -58,7 +60,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: 'const __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [noChildProcess, vendorFiles],
+  plugins: [noChildProcess, vendorFiles, json5FastPaths],
 });
 await build({
   ...common,

@@ -16,8 +16,8 @@ export interface Context {
   env: Record<string, string | undefined>;
   stdout: Output;
   stderr: Output;
-  /** Reads all of stdin (used by `--venice-api-key-stdin`). */
-  readStdin: () => Promise<string>;
+  /** The first line of stdin, without its line break (used by `--venice-api-key-stdin`). */
+  readStdinLine: () => Promise<string>;
   /** True when we may prompt: stdin and stdout are TTYs and `CI` is unset. */
   isInteractive: boolean;
   /** Colour for stderr talk and stdout tables. */

@@ -15,11 +15,11 @@ export interface KeyInput {
  * The key from the flags or the environment, format-checked (SPEC §3.1), or undefined when
  * none was given. Registered as a secret at once so that no output can show it whole.
  */
-export async function keyFromFlags(o: OnboardOptions, ctx: Pick<Context, 'env' | 'readStdin' | 'secrets' | 'stderr'>): Promise<KeyInput | undefined> {
+export async function keyFromFlags(o: OnboardOptions, ctx: Pick<Context, 'env' | 'readStdinLine' | 'secrets' | 'stderr'>): Promise<KeyInput | undefined> {
   let raw: string | undefined;
   let source: KeyInput['source'];
   if (o.apiKeyStdin) {
-    raw = (await ctx.readStdin()).split(/\r?\n/)[0] ?? '';
+    raw = await ctx.readStdinLine();
     source = 'stdin';
   } else if (o.apiKeyFlag !== undefined) {
     raw = o.apiKeyFlag;

@@ -181,6 +181,33 @@ describe.concurrent('where the key comes from', () => {
     expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
+  it.for([
+    ['blocking', false],
+    ['left non-blocking by the parent', true],
+  ] as const)('stdin (%s) its writer keeps open after the key line: the first line is the key, the run does not wait for the end', async ([, nonBlocking], t) => {
+    const { h, server } = await setup(t);
+    const script = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      ...(nonBlocking ? ['fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)'] : []),
+      'p = subprocess.Popen(sys.argv[1:], stdin=r, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
+      'os.close(r)',
+      'time.sleep(0.2)',
+      `os.write(w, b'${TEST_API_KEY}\\n')`,
+      'try:',
+      '    code = p.wait(timeout=10)',
+      'except subprocess.TimeoutExpired:',
+      '    p.kill()',
+      '    code = 99',
+      'os.close(w)',
+      'sys.exit(code)',
+    ].join('\n');
+    const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey];
+    await promisify(execFile)('python3', ['-c', script, process.execPath, ...args], { env: isolatedEnv(h.home) });
+    expect(server.requestsTo('rate-limits')).toHaveLength(1);
+    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+
   it('--venice-api-key-stdin with stdin closed (Node reopens it on /dev/null): the empty-key error, exit 2', async (t) => {
     const { h, server } = await setup(t);
     const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey].map((a) => `'${a}'`).join(' ');

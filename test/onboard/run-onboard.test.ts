@@ -34,7 +34,7 @@ interface Fake {
   configPath: string;
 }
 
-async function fake(t: TestHooks, stdin = ''): Promise<Fake> {
+async function fake(t: TestHooks, stdinLine = ''): Promise<Fake> {
   const dir = await makeTempDir({ prefix: 'venice-onboard-unit-', context: t });
   const stdout = new Buffered();
   const stderr = new Buffered();
@@ -42,7 +42,7 @@ async function fake(t: TestHooks, stdin = ''): Promise<Fake> {
     env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache') },
     stdout,
     stderr,
-    readStdin: async () => stdin,
+    readStdinLine: async () => stdinLine,
     isInteractive: false,
     color: false,
     now: () => new Date('2026-02-01T10:00:00Z'),
@@ -101,7 +101,7 @@ function scripted(o: OnboardOptions, ctx: Context, over: Partial<Interaction>, c
 
 describe.concurrent('runOnboard with a fake context', () => {
   it('declining "Write these changes?": exit 130, nothing written; the preview diff had the key masked', async (t) => {
-    const f = await fake(t, `${KEY}\n`);
+    const f = await fake(t, KEY);
     const o = options(f);
     let preview = '';
     const calls: string[] = [];
@@ -115,7 +115,7 @@ describe.concurrent('runOnboard with a fake context', () => {
   });
 
   it('offline: no key check, the built-in catalog, the config written 0600', async (t) => {
-    const f = await fake(t, `${KEY}\n`);
+    const f = await fake(t, KEY);
     expect(await runOnboard(options(f), f.ctx, nonInteractive(options(f), f.ctx))).toBe(ExitCode.ok);
     const config = json5.parse<Record<string, any>>(await readFile(f.configPath, 'utf8')); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(config.agents.defaults.model).toEqual({ primary: 'venice/llama-3.3-70b' });
@@ -125,7 +125,7 @@ describe.concurrent('runOnboard with a fake context', () => {
   });
 
   it('a different stored key without --yes: confirmReplace is asked with the masked key; a refusal writes nothing', async (t) => {
-    const f = await fake(t, `${KEY}\n`);
+    const f = await fake(t, KEY);
     await mkdir(join(f.dir, 'state'));
     const original = `{ env: { VENICE_API_KEY: "${OLD_KEY}" } }\n`;
     await writeFile(f.configPath, original);
@@ -151,7 +151,7 @@ describe.concurrent('runOnboard with a fake context', () => {
   });
 
   it('--yes: no confirmation asked, the key replaced', async (t) => {
-    const f = await fake(t, `${KEY}\n`);
+    const f = await fake(t, KEY);
     await mkdir(join(f.dir, 'state'));
     await writeFile(f.configPath, `{ env: { VENICE_API_KEY: "${OLD_KEY}" } }\n`);
     const o = options(f, { yes: true });
@@ -163,7 +163,7 @@ describe.concurrent('runOnboard with a fake context', () => {
   });
 
   it('the interactive model answer is used, and the storage answer too', async (t) => {
-    const f = await fake(t, `${KEY}\n`);
+    const f = await fake(t, KEY);
     const o = options(f);
     const ask = scripted(o, f.ctx, { model: async () => 'qwen3-4b', storage: async () => 'dotenv' }, []);
     expect(await runOnboard(o, f.ctx, ask)).toBe(ExitCode.ok);
@@ -181,7 +181,7 @@ describe.concurrent('runOnboard with a fake context', () => {
   });
 
   it('--json: one document on stdout, nothing else there', async (t) => {
-    const f = await fake(t, `${KEY}\n`);
+    const f = await fake(t, KEY);
     const o = options(f, { json: true });
     expect(await runOnboard(o, f.ctx, nonInteractive(o, f.ctx))).toBe(ExitCode.ok);
     expect(JSON.parse(f.stdout.text)).toEqual({

@@ -58,7 +58,7 @@ export async function makeFakeContext(options: FakeContextOptions): Promise<Fake
     env,
     stdout: redactingOutput({ write: (text: string) => out.push(text), isTTY: true }, secrets),
     stderr: redactingOutput({ write: (text: string) => err.push(text), isTTY: true }, secrets),
-    readStdin: () => Promise.reject(new Error('fake context: the interactive flow must not read stdin')),
+    readStdinLine: () => Promise.reject(new Error('fake context: the interactive flow must not read stdin')),
     isInteractive: options.isInteractive ?? true,
     color: options.color ?? false,
     now: options.now ?? (() => new Date()),

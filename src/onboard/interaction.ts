@@ -17,7 +17,8 @@ export type KeyChecker = (key: string) => Promise<'ok' | Extract<OnlineCheck, { 
  */
 export interface Interaction {
   header(loc: ConfigLocation): void;
-  key(found: readonly FoundKey[], check: KeyChecker): Promise<string | undefined>;
+  /** `found`: the keys already stored, still being read; only a prompt waits for them. */
+  key(found: Promise<readonly FoundKey[]>, check: KeyChecker): Promise<string | undefined>;
   /**
    * Settles the online check of the key `key` returned: resolves once it passed, throws its
    * refusal. A prompt checks while asking (and asks again), so this has settled already; a key

@@ -64,8 +64,9 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
       say(`${c.dim('Config:')} ${describeLocation(loc)}\n`);
     },
     keyChecked: () => flags.keyChecked(),
-    key: async (found: readonly FoundKey[], check: KeyChecker) => {
-      if (o.apiKeyStdin || o.apiKeyFlag !== undefined) return flags.key(found, check);
+    key: async (storedKeys: Promise<readonly FoundKey[]>, check: KeyChecker) => {
+      if (o.apiKeyStdin || o.apiKeyFlag !== undefined) return flags.key(storedKeys, check);
+      const found = await storedKeys;
       const envKey = ctx.env.VENICE_API_KEY?.trim();
       if (envKey) {
         ctx.secrets.add(envKey);

@@ -44,12 +44,20 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   // Without prompts, Venice's roles are never shown and renames matter only for an id the list
   // lacks: those two requests are skipped (start-up time, SPEC §7) and the renames asked for below.
   const catalogPromise = loadCatalog({ ...o, allowFreshCache: true, signal, extras: !o.nonInteractive }, ctx);
-  const loaded = await loadConfig(loc.path);
-  const found = await findStoredKeys(loaded.config, loc.stateDir);
-  // Keys already stored are secrets too: a diff that replaces one must not show it.
-  for (const f of found) ctx.secrets.add(f.key);
+  // The config and the keys it stores are read while a key given by flags is read and its check
+  // goes out, so that both requests are on their way before either answer is handled (start-up
+  // time, SPEC §7). A prompt waits for them: it offers the stored keys. A broken config is still
+  // reported before a missing key; a malformed key given by flags is reported first.
+  const stored = loadConfig(loc.path).then(async (loaded) => {
+    const found = await findStoredKeys(loaded.config, loc.stateDir);
+    // Keys already stored are secrets too: a diff that replaces one must not show it.
+    for (const f of found) ctx.secrets.add(f.key);
+    return { loaded, found };
+  });
+  const storedKeys = stored.then(({ found }) => found);
+  for (const pending of [stored, storedKeys]) pending.catch(() => undefined); // awaited below, or the run failed first
 
-  const key = await ask.key(found, async (candidate) => {
+  const key = await ask.key(storedKeys, async (candidate) => {
     if (o.skipKeyCheck || o.offline) return 'ok';
     const result = await checkKeyOnline(candidate, { ...o, signal }, ctx);
     if (signal.aborted) return 'ok'; // the run already ended another way: nothing more to say
@@ -58,6 +66,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
     else return result;
     return 'ok';
   });
+  const { loaded, found } = await stored;
   if (key === undefined && o.keyStorage !== 'none') throw ask.missingKey();
   if (key !== undefined) ctx.secrets.add(key);
 

@@ -85,6 +85,30 @@ async function onboard(h: TempHome, baseUrl: string, args: string[], o: RunOptio
 }
 const withKey = ['--venice-api-key-stdin'];
 
+/**
+ * Onboarding with the key line written 0.3 s late into a pipe on stdin, by a Python parent that can
+ * leave the pipe non-blocking. `writerKeepsOpen`: the writer closes the pipe only once the run has
+ * ended, and gives up (exit 99) if the run waits for that end. Rejects when the run fails.
+ */
+async function onboardWithKeyFromPipe(h: TempHome, server: VeniceServer, o: { nonBlocking: boolean; writerKeepsOpen: boolean }): Promise<void> {
+  const script = [
+    'import fcntl, os, subprocess, sys, time',
+    'r, w = os.pipe()',
+    ...(o.nonBlocking ? ['fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)'] : []),
+    'p = subprocess.Popen(sys.argv[1:], stdin=r, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
+    'os.close(r)',
+    'time.sleep(0.3)',
+    `os.write(w, b'${TEST_API_KEY}\\n')`,
+    ...(o.writerKeepsOpen
+      ? ['try:', '    code = p.wait(timeout=10)', 'except subprocess.TimeoutExpired:', '    p.kill()', '    code = 99', 'os.close(w)']
+      : ['os.close(w)', 'code = p.wait()']),
+    'sys.exit(code)',
+  ].join('\n');
+  const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey];
+  // Asynchronously: the server answering the run lives in this process.
+  await promisify(execFile)('python3', ['-c', script, process.execPath, ...args], { env: isolatedEnv(h.home) });
+}
+
 /** Every file under dir: mode, mtime and content, so that "nothing written" also catches a same-bytes rewrite. */
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -163,20 +187,7 @@ describe.concurrent('where the key comes from', () => {
   it('stdin left non-blocking by the parent, the key arriving late: read all the same', async (t) => {
     // fd 0 is read directly; a non-blocking one answers EAGAIN until data comes, and is then read as a stream.
     const { h, server } = await setup(t);
-    const script = [
-      'import fcntl, os, subprocess, sys, time',
-      'r, w = os.pipe()',
-      'fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)',
-      'p = subprocess.Popen(sys.argv[1:], stdin=r, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
-      'os.close(r)',
-      'time.sleep(0.3)',
-      `os.write(w, b'${TEST_API_KEY}\\n')`,
-      'os.close(w)',
-      'sys.exit(p.wait())',
-    ].join('\n');
-    const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey];
-    // Asynchronously: the server answering the run lives in this process.
-    await promisify(execFile)('python3', ['-c', script, process.execPath, ...args], { env: isolatedEnv(h.home) });
+    await onboardWithKeyFromPipe(h, server, { nonBlocking: true, writerKeepsOpen: false });
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
     expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
@@ -186,24 +197,7 @@ describe.concurrent('where the key comes from', () => {
     ['left non-blocking by the parent', true],
   ] as const)('stdin (%s) its writer keeps open after the key line: the first line is the key, the run does not wait for the end', async ([, nonBlocking], t) => {
     const { h, server } = await setup(t);
-    const script = [
-      'import fcntl, os, subprocess, sys, time',
-      'r, w = os.pipe()',
-      ...(nonBlocking ? ['fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)'] : []),
-      'p = subprocess.Popen(sys.argv[1:], stdin=r, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
-      'os.close(r)',
-      'time.sleep(0.2)',
-      `os.write(w, b'${TEST_API_KEY}\\n')`,
-      'try:',
-      '    code = p.wait(timeout=10)',
-      'except subprocess.TimeoutExpired:',
-      '    p.kill()',
-      '    code = 99',
-      'os.close(w)',
-      'sys.exit(code)',
-    ].join('\n');
-    const args = [BIN_PATH, 'onboard', '--non-interactive', '--base-url', server.baseUrl, ...withKey];
-    await promisify(execFile)('python3', ['-c', script, process.execPath, ...args], { env: isolatedEnv(h.home) });
+    await onboardWithKeyFromPipe(h, server, { nonBlocking, writerKeepsOpen: true });
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
     expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
   });

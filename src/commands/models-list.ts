@@ -48,8 +48,8 @@ async function readConfiguredDefault(options: GlobalOptions, ctx: Pick<Context, 
   const loc = resolveConfigPath(options.config, ctx);
   if (!loc.exists) return undefined;
   try {
-    const { default: json5 } = await import('json5'); // only when there is a config to read
-    return veniceIdOf(readDefaultModelRef(json5.parse(await readFile(loc.path, 'utf8'))));
+    const { parseJson5 } = await import('../core/json5-parse.js'); // only when there is a config to read
+    return veniceIdOf(readDefaultModelRef(parseJson5(await readFile(loc.path, 'utf8'))));
   } catch {
     return undefined;
   }

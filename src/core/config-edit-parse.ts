@@ -1,14 +1,14 @@
 /**
- * Parsing for the editor: json5 gives the data (it is what OpenClaw reads), @croct/json5-parser gives
+ * Parsing for the editor: json5 (parseJson5) gives the data (it is what OpenClaw reads), @croct/json5-parser gives
  * the source tree with positions. Both must agree, so duplicate keys (where they may not) are refused.
  */
-import json5 from 'json5';
 import { ConfigEditError } from './config-edit-types.js';
 import type { JsonObject, JsonValue } from './config-edit-types.js';
 import { describeJson, isJsonObject } from './config-edit-data.js';
 import { parseSourceTree } from './config-edit-tree.js';
 import type { SourceObject } from './config-edit-tree.js';
 import { findDuplicateKey } from './config-edit-dupes.js';
+import { parseJson5 } from './json5-parse.js';
 
 export const BOM = '\uFEFF';
 
@@ -74,7 +74,7 @@ export function parseData(text: string, { duplicates = true }: { duplicates?: bo
   const body = bom ? text.slice(1) : text;
   let data: JsonValue;
   try {
-    data = json5.parse<JsonValue>(body);
+    data = parseJson5<JsonValue>(body);
   } catch (error) {
     throw toParseError(error, body);
   }

@@ -1,8 +1,8 @@
-import json5 from 'json5';
 import { isLoopbackHost } from '../core/base-url.js';
 import { stripVenicePrefix } from '../core/resolve-model.js';
 import { describeLocation, type ConfigLocation } from '../config/config-path.js';
 import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
+import { parseJson5 } from '../core/json5-parse.js';
 import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
 import { fail, pass, skip, warn, type CheckOutcome } from './types.js';
 
@@ -16,7 +16,7 @@ export function checkConfigFound(loc: ConfigLocation): CheckOutcome {
 
 export function checkConfigParse(text: string): { outcome: CheckOutcome; config?: unknown } {
   try {
-    const config: unknown = json5.parse(text.replace(/^\uFEFF/, ''));
+    const config: unknown = parseJson5(text.replace(/^\uFEFF/, ''));
     if (!isObject(config)) return { outcome: fail('The config is not a JSON5 object.', 'The file must start with { and end with }.') };
     return { outcome: pass('Valid JSON5.'), config };
   } catch (error) {

@@ -60,13 +60,13 @@ export function applyEdits(text: string, ops: readonly EditOp[], parsed?: Parsed
 /** An edited text and the final check it must pass before anyone shows or writes it. */
 export interface PendingEdit {
   text: string;
-  /** Re-parses the text with json5 and compares it with the intended data; throws 'mismatch'. */
+  /** Re-parses the text as json5 does (parseJson5) and compares it with the intended data; throws 'mismatch'. */
   check(): void;
 }
 
 /**
- * applyEdits in two steps: the splices now, the final check (the costly part: json5 reads the
- * whole new text) when the caller runs it, e.g. while the file is being written and fsynced.
+ * applyEdits in two steps: the splices now, the final check (the costly part: the whole new text is
+ * read again as JSON5) when the caller runs it, e.g. while the file is being written and fsynced.
  */
 export function planEdits(text: string, ops: readonly EditOp[], parsed: ParsedData | ParsedDocument = parseData(text)): PendingEdit {
   if (!isParseOf(parsed, text)) {

@@ -1,6 +1,7 @@
 /**
  * Parsing for the editor: json5 gives the data (it is what OpenClaw reads; read through parseJson5),
- * @croct/json5-parser gives the source tree with positions. Both must agree, so duplicate keys (where they may not) are refused.
+ * @croct/json5-parser gives the source tree with positions. Both must agree, so duplicate keys
+ * (where they may not) are refused.
  */
 import { ConfigEditError } from './config-edit-types.js';
 import type { JsonObject, JsonValue } from './config-edit-types.js';

@@ -24,13 +24,12 @@ import json5 from 'json5';
 
 /** Outside strings: anything up to a comma, a slash or a quote; and whole double-quoted strings. */
 const RUN = /[^"/,]*(?:"[^"\\]*(?:\\[^][^"\\]*)*"[^"/,]*)*/y;
+/** One comment, as JSON5 ends it (\n or \r; U+2028 and U+2029 never get this far). */
+const COMMENT = /\/\/[^\n\r]*|\/\*[^]*?\*\//y;
 /** What may stand between a comma and the bracket that makes it a trailing comma. */
-const GAP = /(?:[ \t\n\r]+|\/\/[^\n\r]*|\/\*[^]*?\*\/)*/y;
-const LINE_COMMENT = /\/\/[^\n\r]*/y;
+const GAP = new RegExp(`(?:[ \\t\\n\\r]+|${COMMENT.source})*`, 'y');
 
 const COMMA = 0x2c;
-const SLASH = 0x2f;
-const STAR = 0x2a;
 const OPENERS_AND_SEPARATORS = new Set([0x5b, 0x7b, COMMA, 0x3a]); // [ { , :
 const CLOSERS = new Set([0x5d, 0x7d]); // ] }
 
@@ -46,7 +45,7 @@ export function blankCommentsAndTrailingCommas(text: string): string | undefined
   const parts: string[] = [];
   let last = -1; // the last character kept that is not white space
   let i = 0;
-  while (i < text.length) {
+  for (;;) {
     RUN.lastIndex = i;
     RUN.test(text);
     const end = RUN.lastIndex;
@@ -60,8 +59,8 @@ export function blankCommentsAndTrailingCommas(text: string): string | undefined
         }
       }
       i = end;
-      if (i === text.length) break;
     }
+    if (i === text.length) return parts.join('');
     const code = text.charCodeAt(i);
     if (code === COMMA) {
       GAP.lastIndex = i + 1;
@@ -70,21 +69,14 @@ export function blankCommentsAndTrailingCommas(text: string): string | undefined
       parts.push(trailing ? ' ' : ',');
       if (!trailing) last = COMMA;
       i += 1;
-    } else if (code === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      LINE_COMMENT.lastIndex = i;
-      LINE_COMMENT.test(text);
-      parts.push(' ');
-      i = LINE_COMMENT.lastIndex;
-    } else if (code === SLASH && text.charCodeAt(i + 1) === STAR) {
-      const close = text.indexOf('*/', i + 2);
-      if (close === -1) return undefined;
-      parts.push(' ');
-      i = close + 2;
     } else {
-      return undefined; // a lone slash, or a quote with no end
+      // Here RUN stopped at a slash or at a quote it could not close.
+      COMMENT.lastIndex = i;
+      if (!COMMENT.test(text)) return undefined; // a quote with no end, a lone slash, an unterminated comment
+      parts.push(' ');
+      i = COMMENT.lastIndex;
     }
   }
-  return parts.join('');
 }
 
 /** json5.parse(text), the same value or the same error; see above for the shortcut. */

@@ -1,6 +1,7 @@
 /**
  * Removing entries (for 'delete', or a 'set' that drops keys): one entry at a time, taking its line
- * when it has one of its own, so that the comments around it stay where they were.
+ * when it has one of its own, so that the comments around it stay where they were. Comments are
+ * never removed, not even one on the entry's own line.
  */
 import type { JsonValue } from './config-edit-types.js';
 import { getOwn, isJsonObject } from './config-edit-data.js';
@@ -72,7 +73,11 @@ export function planRemove(body: string, { container, index }: Removal): Splice[
   }
   const lineEnd = restOfLineEnd(body, entryEnd);
   if (startsLine(body, entry.start) && lineEnd >= 0) {
-    const splices: Splice[] = [{ start: lineStartOf(body, entry.start), end: lineEnd, text: '' }];
+    // A comment after the entry on its line stays, on that line: a removal never removes a comment.
+    const keepsComment = body.slice(entryEnd, lineEnd).trim() !== '';
+    const splices: Splice[] = [
+      keepsComment ? { start: entry.start, end: spacesAfter(body, entryEnd), text: '' } : { start: lineStartOf(body, entry.start), end: lineEnd, text: '' },
+    ];
     // The new last entry loses its comma when the removed one had none (no trailing-comma style).
     const previousComma = previous === undefined ? -1 : findCommaAfter(body, previous.end);
     if (next === undefined && comma < 0 && previousComma >= 0) splices.unshift({ start: previousComma, end: previousComma + 1, text: '' });

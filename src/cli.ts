@@ -62,6 +62,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .option('--dry-run', 'print the diff of what would change; write nothing')
     .option('-y, --yes', 'accept confirmations (e.g. replacing an existing key)')
     .option('--accept-risk', 'accepted and ignored (compatibility with openclaw onboard)')
+    .option('--openclaw-version <version>', 'the OpenClaw release to write for (default: openclaw --version, else the newest known)')
     .action((opts, cmd: Command) => run(async () => (await import('./commands/onboard.js')).onboardCommand, cmd.optsWithGlobals(), cmd.args));
 
   program
@@ -69,6 +70,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .description('diagnose a setup: one line per check, with a fix for each problem')
     .option('--chat', 'also send a short chat request (uses a few tokens of your balance)')
     .option('--model <id>', 'check this model instead of the configured default')
+    .option('--openclaw-version <version>', 'the OpenClaw release to check for (default: openclaw --version, else the newest known)')
     .action((opts, cmd: Command) => run(async () => (await import('./commands/verify.js')).verifyCommand, cmd.optsWithGlobals(), cmd.args));
 
   const models = program.command('models').description('list the Venice catalog or change the default model');
@@ -85,6 +87,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .description('change the default model')
     .argument('<model>', 'venice/<id> or <id>')
     .option('--dry-run', 'print the diff of what would change; write nothing')
+    .option('--openclaw-version <version>', 'the OpenClaw release to write for (default: openclaw --version, else the newest known)')
     .action((model: string, opts, cmd: Command) => run(async () => (await import('./commands/models-set.js')).modelsSetCommand, cmd.optsWithGlobals(), [model]));
 
   // The top-level help lists `models list` and `models set` themselves, not just `models`.

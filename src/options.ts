@@ -34,3 +34,13 @@ export function toGlobalOptions(raw: RawGlobalFlags, env: Record<string, string 
     offline: raw.offline === true,
   };
 }
+
+/** `--openclaw-version`: a release as npm lists them (2026.9.6, 2026.8.1-beta.2, 2026.3.23-1). */
+export function toOpenclawVersion(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim().replace(/^v/, '');
+  if (!/^\d{4}\.\d{1,2}\.\d{1,3}(-[0-9A-Za-z.-]+)?$/.test(text)) {
+    throw usageError(`--openclaw-version must be an OpenClaw release such as 2026.9.6, not "${String(raw)}".`, 'openclaw --version prints yours; npm view openclaw versions lists them all.');
+  }
+  return text;
+}

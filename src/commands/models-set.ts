@@ -1,14 +1,13 @@
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
-import type { CatalogModel } from '../core/types.js';
-import { getPath, isObject, readVeniceProvider } from '../core/openclaw-config.js';
-import type { EditOp, JsonValue } from '../core/config-edit.js';
+import { readVeniceProvider } from '../core/openclaw-config.js';
 import { findStoredKeys } from '../config/key-stores.js';
-import { findProviderModel, planDefaultModel, toProviderEntry, VENICE_PATH } from '../core/plan-venice.js';
+import { findProviderModel, planDefaultModel, planModelEntry } from '../core/plan-venice.js';
+import { probeOpenclaw } from '../openclaw/target.js';
 import { stripVenicePrefix } from '../core/resolve-model.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
-import type { GlobalOptions } from '../options.js';
+import { toOpenclawVersion, type GlobalOptions } from '../options.js';
 import { loadConfig, prepareConfigChange } from '../onboard/config-change.js';
 import { requireModel } from '../onboard/resolve-choice.js';
 import { renderDiff, writeChanges } from '../onboard/write-changes.js';
@@ -17,14 +16,7 @@ import { palette } from '../ui/style.js';
 export interface ModelsSetOptions extends GlobalOptions {
   model: string;
   dryRun: boolean;
-}
-
-function addEntryOps(config: unknown, model: CatalogModel): EditOp[] {
-  const path = [...VENICE_PATH, 'models'];
-  const models = getPath(config, path);
-  const entry = toProviderEntry(model) as unknown as JsonValue;
-  if (!Array.isArray(models)) return [{ op: 'set', path, value: [entry] }];
-  return models.some((m) => isObject(m) && m.id === model.id) ? [] : [{ op: 'append', path, values: [entry] }];
+  openclawVersion?: string;
 }
 
 export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<number> {
@@ -33,6 +25,8 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
   if (!loc.exists) {
     throw new CliError('no-config', `No OpenClaw config at ${loc.path}.`, { hint: 'Run venice-onboard onboard first.' });
   }
+  const probing = probeOpenclaw(o.openclawVersion, ctx.env, loc);
+  probing.catch(() => undefined); // awaited below, or the run failed first
   const loaded = await loadConfig(loc.path);
   if (readVeniceProvider(loaded.config) === undefined) {
     throw new CliError('no-provider', `${loc.path} has no Venice provider (models.providers.venice).`, {
@@ -51,11 +45,10 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
     chosen = resolved.model;
   }
   const model = chosen;
-  const change = await prepareConfigChange(loaded, (config) => [
-    ...planDefaultModel(config, model),
-    // A model missing from the provider block is added, else OpenClaw cannot resolve the ref.
-    ...addEntryOps(config, model),
-  ]);
+  // The allowlist and the row follow what the target OpenClaw accepts (SPEC §8).
+  const target = (await probing).targetFor(loaded.config);
+  if (target.note) ctx.stderr.write(`${c.yellow('!')} ${target.note}\n`);
+  const change = await prepareConfigChange(loaded, (config) => [...planDefaultModel(config, model, target.shape), ...planModelEntry(config, model, target.shape)]);
   if (o.dryRun) {
     const diff = renderDiff(change ? [change] : [], [...ctx.secrets]);
     if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, configPath: loc.path, changed: change !== null, defaultModel: `venice/${model.id}`, diff }, null, 2)}\n`);
@@ -75,5 +68,5 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
 export async function modelsSetCommand(flags: Record<string, unknown>, args: string[], ctx: Context): Promise<number> {
   const model = args[0];
   if (model === undefined || model.trim() === '') throw usageError('Missing the model to set.', 'Example: venice-onboard models set venice/llama-3.3-70b');
-  return runModelsSet({ ...(flags as unknown as GlobalOptions), model, dryRun: flags.dryRun === true }, ctx);
+  return runModelsSet({ ...(flags as unknown as GlobalOptions), model, dryRun: flags.dryRun === true, openclawVersion: toOpenclawVersion(flags.openclawVersion) }, ctx);
 }

@@ -4,14 +4,18 @@ import { dotenvPath } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import { parseDotenv } from '../core/dotenv.js';
 import { checkKeyFormat, normalizeKey } from '../core/key-format.js';
-import { maskKey } from '../core/mask.js';
 import { isObject, readVeniceProvider } from '../core/openclaw-config.js';
 import type { GlobalOptions } from '../options.js';
 import { palette, SYMBOLS } from '../ui/style.js';
 import { normalizeBaseUrl } from '../core/base-url.js';
 import { stripVenicePrefix } from '../core/resolve-model.js';
 import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider, selectedModelId } from '../verify/config-checks.js';
-import { describeKeySource, discoverKey } from '../verify/discover-key.js';
+import { discoverKey } from '../verify/discover-key.js';
+import { checkKeyPresent } from '../verify/key-present.js';
+import { checkOpenclawRelease, checkOpenclawValidate } from '../verify/openclaw-checks.js';
+import { readVenicePlugin, validateWithOpenclaw } from '../openclaw/commands.js';
+import { probeOpenclaw } from '../openclaw/target.js';
+import { toOpenclawVersion } from '../options.js';
 import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
 import { fail, pass, skip, warn, type CheckOutcome, type CheckResult } from '../verify/types.js';
 
@@ -20,6 +24,8 @@ export interface VerifyOptions extends GlobalOptions {
   model?: string;
   /** --base-url or VENICE_BASE_URL was given; otherwise the Venice block's own baseUrl is checked. */
   baseUrlGiven: boolean;
+  /** --openclaw-version: the release to check for, else `openclaw --version`, the config's meta, the newest known. */
+  openclawVersion?: string;
 }
 
 /**
@@ -48,7 +54,8 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     results.push(result);
     if (!o.json) {
       const symbol = { pass: c.green(SYMBOLS.pass), warn: c.yellow(SYMBOLS.warn), fail: c.red(SYMBOLS.fail), skip: c.dim(SYMBOLS.skip) }[result.status];
-      ctx.stdout.write(`${symbol} ${id.padEnd(21)}${result.message}\n`);
+      // OpenClaw's verdict is several lines: each under the first.
+      ctx.stdout.write(`${symbol} ${id.padEnd(21)}${result.message.replace(/\n/g, `\n  ${' '.repeat(21)}`)}\n`);
       if (result.hint) ctx.stdout.write(`  ${' '.repeat(21)}${c.dim('→')} ${result.hint}\n`);
     }
   }
@@ -56,6 +63,10 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
   const offline = o.offline ? skip('skipped: --offline') : undefined;
 
   const loc = resolveConfigPath(o.config, ctx);
+  // OpenClaw's own checks are local (even --offline runs them) and take seconds: started now.
+  const probing = probeOpenclaw(o.openclawVersion, ctx.env, loc);
+  const verdict = probing.then(({ openclaw }) => (openclaw && loc.exists ? validateWithOpenclaw(openclaw.bin, openclaw.place) : undefined));
+  verdict.catch(() => undefined); // awaited below
   await run('config.found', () => checkConfigFound(loc));
   let config: unknown;
   await run('config.parse', async () => {
@@ -64,24 +75,30 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     config = parsed.config;
     return parsed.outcome;
   });
+  const { openclaw, targetFor } = await probing;
+  const target = targetFor(config);
   const net = networkOptions(o, config);
   const dotenv = await readFile(dotenvPath(loc.stateDir), 'utf8').then(parseDotenv, () => ({}));
-  await run('config.provider', () => needs('config.parse') ?? checkProvider(config));
-  await run('config.default-model', () => needs('config.provider') ?? checkDefaultModel(config, o.model));
-  await run('config.env-refs', () => needs('config.parse') ?? checkEnvRefs(config, ctx.env, dotenv));
+  await run('config.provider', () => needs('config.parse') ?? checkProvider(config, target.shape));
+  await run('config.default-model', () => needs('config.provider') ?? checkDefaultModel(config, o.model, target.shape));
+  await run('config.env-refs', () => needs('config.parse') ?? checkEnvRefs(config, ctx.env, dotenv, target.shape));
 
-  const { found: raw, all } = await discoverKey(config, loc.stateDir, ctx.env, dotenv);
+  const { all } = await discoverKey(config, loc.stateDir, ctx.env, dotenv);
   for (const f of all) ctx.secrets.add(f.key);
+  const plugin = openclaw && target.shape.venice === 'external-plugin' ? readVenicePlugin(openclaw.bin, openclaw.place, config).catch(() => undefined) : undefined;
+  const presence = checkKeyPresent(all, config, loc.stateDir, target);
   // As OpenClaw would send it: stray quotes or an `export` prefix removed.
-  const found = raw && { ...raw, key: normalizeKey(raw.key) };
+  const found = presence?.key === undefined ? undefined : { key: normalizeKey(presence.key) };
   if (found) ctx.secrets.add(found.key);
+  const unreadable = presence?.unreadable === undefined ? undefined : skip(`skipped: ${presence.unreadable}`);
   await run('key.present', () => {
-    if (found) return pass(`${maskKey(found.key)} from the ${describeKeySource(found)}.`);
+    if (presence) return presence.outcome;
     // The key may well be inside the config we could not read.
     if (loc.exists && !ok('config.parse')) return skip('skipped: config.parse did not pass');
     return fail('No Venice API key found (auth profile, VENICE_API_KEY, .env, config env block, apiKey).', 'Run venice-onboard onboard, or export VENICE_API_KEY.');
   });
   await run('key.format', () => {
+    if (unreadable) return unreadable;
     if (!found) return skip('skipped: no key');
     const r = checkKeyFormat(found.key);
     if (r.status === 'error') return fail(r.message, r.hint);
@@ -93,7 +110,7 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
 
   const reachable = offline ? { outcome: offline } : await checkReachable(net, ctx, found?.key);
   await run('api.reachable', () => reachable.outcome);
-  await run('key.valid', async () => offline ?? needs('key.format') ?? needs('api.reachable') ?? checkKeyValid(found!.key, net, ctx));
+  await run('key.valid', async () => offline ?? unreadable ?? needs('key.format') ?? needs('api.reachable') ?? checkKeyValid(found!.key, net, ctx));
 
   const id = config === undefined ? (o.model === undefined ? undefined : stripVenicePrefix(o.model)) : selectedModelId(config, o.model);
   let available: Awaited<ReturnType<typeof checkModelAvailable>> | undefined;
@@ -113,8 +130,10 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     if (!isObject(entry)) return skip(`skipped: no entry for ${id} in the provider's models`);
     return checkModelLimits(entry, id, reachable.live);
   });
+  await run('openclaw.release', async () => checkOpenclawRelease(target, openclaw, await plugin));
+  await run('openclaw.validate', async () => checkOpenclawValidate(openclaw, await verdict));
   if (o.chat) {
-    await run('chat.probe', async () => offline ?? needs('key.valid') ?? needs('model.available') ?? checkChat(found!.key, id!, net, ctx));
+    await run('chat.probe', async () => offline ?? unreadable ?? needs('key.valid') ?? needs('model.available') ?? checkChat(found!.key, id!, net, ctx));
   }
 
   const passed = !results.some((r) => r.status === 'fail');
@@ -134,6 +153,7 @@ export async function verifyCommand(flags: Record<string, unknown>, _args: strin
       baseUrlGiven: typeof flags.baseUrlFlag === 'string' || Boolean(ctx.env.VENICE_BASE_URL?.trim()),
       chat: flags.chat === true,
       model: typeof flags.model === 'string' ? flags.model : undefined,
+      openclawVersion: toOpenclawVersion(flags.openclawVersion),
     },
     ctx,
   );

@@ -187,6 +187,27 @@ export async function writeFileSafely(path: string, content: string, expected: B
   }
 }
 
+/**
+ * Removes `path` iff its bytes are still `expected`, its last bytes kept as `<file>.bak` (the same
+ * ring as a replacement). Throws ConflictError when the file changed, CliError on file errors.
+ */
+export async function removeFileSafely(path: string, expected: Buffer): Promise<WriteResult> {
+  const target = resolveTarget(path);
+  try {
+    return await withLock(target, () => {
+      const now = readIfExistsSync(target);
+      if (now === null || !now.equals(expected)) throw new ConflictError(path);
+      const backup = rotateBackups(target);
+      unlinkSync(target);
+      syncDir(dirname(target));
+      return { path: target, backup };
+    });
+  } catch (error) {
+    if (error instanceof ConflictError || error instanceof CliError) throw error;
+    throw fileError(error, target, 'write');
+  }
+}
+
 function syncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');

@@ -29,3 +29,8 @@ export function readVeniceProvider(config: unknown): Obj | undefined {
   const block = getPath(config, ['models', 'providers', 'venice']);
   return isObject(block) ? block : undefined;
 }
+
+/** Whether the config names the auth profile venice:default (which, on SQLite releases, only OpenClaw can read). */
+export function declaresVeniceProfile(config: unknown): boolean {
+  return isObject(getPath(config, ['auth', 'profiles', 'venice:default']));
+}

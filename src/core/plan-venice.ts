@@ -1,10 +1,12 @@
 import type { EditOp, JsonValue } from './config-edit.js';
 import { getPath, isObject } from './openclaw-config.js';
+import type { ReleaseShape } from './openclaw-releases.js';
 import type { CatalogModel, ProviderModelEntry } from './types.js';
 
 /**
  * What onboarding writes into the config (SPEC §5.2), as edit operations on the parsed
- * config. Pure: the caller applies them to the text. Only the paths of §5.2 ever appear here.
+ * config. Pure: the caller applies them to the text. Only the paths of §5.2 ever appear here,
+ * in the shape the target OpenClaw release accepts (`shape`, from core/openclaw-releases.ts).
  */
 export type KeyStorage = 'config' | 'dotenv' | 'auth-profile' | 'none';
 
@@ -17,20 +19,34 @@ export interface VenicePlan {
   keyStorage: KeyStorage;
   /** The key, for `config` storage only. */
   key?: string;
+  /** What the target release accepts. */
+  shape: ReleaseShape;
+  /** OpenClaw says the Venice plugin is installed (or installs it in this run): enable it as OpenClaw's onboarding does. */
+  enablePlugin: boolean;
 }
 
 export const KEY_VAR = 'VENICE_API_KEY';
+/** Where the key lives in the config: `env.vars`, accepted by every 2026 release. */
+export const KEY_PATH = ['env', 'vars', KEY_VAR] as const;
+/** The product page's `env.VENICE_API_KEY`, refused from 2026.8.1: a re-run moves it to KEY_PATH. */
+export const LEGACY_KEY_PATH = ['env', KEY_VAR] as const;
 export const KEY_REF = '${VENICE_API_KEY}';
 export const VENICE_PATH = ['models', 'providers', 'venice'] as const;
 export const AUTH_PROFILE_ID = 'venice:default';
 
-export function toProviderEntry(m: CatalogModel): ProviderModelEntry {
+/**
+ * A model row of the Venice block. Without `pinCost` (releases with the Venice plugin) the row has
+ * no `cost`: OpenClaw then prices it from the plugin's live catalog, where a written cost would
+ * override (pin) it. The limits are always written: they are what Venice accepts (HTTP 400 above),
+ * and the only catalog OpenClaw has while the plugin is not installed.
+ */
+export function toProviderEntry(m: CatalogModel, pinCost = true): ProviderModelEntry {
   return {
     id: m.id,
     name: m.name,
     reasoning: m.capabilities.reasoning,
     input: m.capabilities.vision ? ['text', 'image'] : ['text'],
-    cost: { ...m.cost },
+    ...(pinCost ? { cost: { ...m.cost } } : {}),
     contextWindow: m.contextWindow,
     maxTokens: m.maxTokens,
   };
@@ -60,9 +76,8 @@ export function findProviderModel(config: unknown, id: string): CatalogModel | u
   return Array.isArray(models) ? fromProviderEntry(models.find((m) => isObject(m) && m.id === id)) : undefined;
 }
 
-const entry = (m: CatalogModel) => toProviderEntry(m) as unknown as JsonValue;
-
 function planModels(config: unknown, plan: VenicePlan): EditOp[] {
+  const entry = (m: CatalogModel) => toProviderEntry(m, plan.shape.pinCost) as unknown as JsonValue;
   const path = [...VENICE_PATH, 'models'];
   const wanted = plan.which === 'all' ? plan.catalog : [plan.model];
   // The chosen default is always present, even if it is missing from the list in use.
@@ -94,30 +109,61 @@ function planDefault(config: unknown, ref: string): EditOp[] {
   return [{ op: 'set', path: ['agents', 'defaults', 'model', 'primary'], value: ref }];
 }
 
-/** OpenClaw's allowlist: extended when it exists so the new default is not blocked; never created. */
-function planAllowlist(config: unknown, model: CatalogModel): EditOp[] {
-  const allow = getPath(config, ['agents', 'defaults', 'models']);
+/**
+ * OpenClaw's model lists, extended when they exist so the new default is not blocked; never created.
+ * `agents.defaults.models` (the allowlist of early releases, an alias catalog from 2026.8.1 that
+ * still restricts until OpenClaw migrates it) gets an alias entry. From 2026.8.1 the allowlist is
+ * `agents.defaults.modelPolicy.allow`: the ref is appended when the list names models; an empty
+ * list permits every model, and adding one would forbid all others.
+ */
+function planAllowlist(config: unknown, model: CatalogModel, shape: Pick<ReleaseShape, 'modelPolicy'>): EditOp[] {
   const ref = `venice/${model.id}`;
-  if (!isObject(allow) || ref in allow) return [];
-  return [{ op: 'set', path: ['agents', 'defaults', 'models', ref], value: { alias: model.name } }];
+  const ops: EditOp[] = [];
+  const aliases = getPath(config, ['agents', 'defaults', 'models']);
+  if (isObject(aliases) && !Object.hasOwn(aliases, ref)) ops.push({ op: 'set', path: ['agents', 'defaults', 'models', ref], value: { alias: model.name } });
+  const allow = getPath(config, ['agents', 'defaults', 'modelPolicy', 'allow']);
+  if (shape.modelPolicy && Array.isArray(allow) && allow.length > 0 && !allow.includes(ref) && !allow.includes('venice/*')) {
+    ops.push({ op: 'append', path: ['agents', 'defaults', 'modelPolicy', 'allow'], values: [ref] });
+  }
+  return ops;
 }
 
-export function planDefaultModel(config: unknown, model: CatalogModel): EditOp[] {
-  return [...planDefault(config, `venice/${model.id}`), ...planAllowlist(config, model)];
+export function planDefaultModel(config: unknown, model: CatalogModel, shape: Pick<ReleaseShape, 'modelPolicy'>): EditOp[] {
+  return [...planDefault(config, `venice/${model.id}`), ...planAllowlist(config, model, shape)];
+}
+
+/** The Venice row `models set` adds when the block lacks it (else OpenClaw cannot resolve the ref). */
+export function planModelEntry(config: unknown, model: CatalogModel, shape: Pick<ReleaseShape, 'pinCost'>): EditOp[] {
+  const path = [...VENICE_PATH, 'models'];
+  const models = getPath(config, path);
+  const entry = toProviderEntry(model, shape.pinCost) as unknown as JsonValue;
+  if (!Array.isArray(models)) return [{ op: 'set', path, value: [entry] }];
+  return models.some((m) => isObject(m) && m.id === model.id) ? [] : [{ op: 'append', path, values: [entry] }];
+}
+
+/** Whether the key sits at the product page's `env.VENICE_API_KEY`. */
+export function hasLegacyKey(config: unknown): boolean {
+  return getPath(config, LEGACY_KEY_PATH) !== undefined;
 }
 
 export function planVeniceEdits(config: unknown, plan: VenicePlan): EditOp[] {
   const ops: EditOp[] = [];
   if (plan.keyStorage === 'config' && plan.key !== undefined) {
-    ops.push({ op: 'set', path: ['env', KEY_VAR], value: plan.key });
+    // The product page's place is moved, not copied (the caller says so); its comments stay.
+    if (hasLegacyKey(config)) ops.push({ op: 'delete', path: LEGACY_KEY_PATH });
+    ops.push({ op: 'set', path: KEY_PATH, value: plan.key });
   }
   if (plan.keyStorage === 'auth-profile') {
     ops.push({ op: 'set', path: ['auth', 'profiles', AUTH_PROFILE_ID], value: { provider: 'venice', mode: 'api_key' } });
   }
-  ops.push(...planDefaultModel(config, plan.model));
+  ops.push(...planDefaultModel(config, plan.model, plan.shape));
+  if (plan.enablePlugin) ops.push({ op: 'set', path: ['plugins', 'entries', 'venice', 'enabled'], value: true });
   if (getPath(config, ['models', 'mode']) === undefined) ops.push({ op: 'set', path: ['models', 'mode'], value: 'merge' });
   ops.push({ op: 'set', path: [...VENICE_PATH, 'baseUrl'], value: plan.baseUrl });
-  if (plan.keyStorage === 'config' || plan.keyStorage === 'dotenv') {
+  // With the key in the config or .env, the block names it. Stored nowhere, the gateway's own
+  // VENICE_API_KEY reaches Venice only through this reference from 2026.6.11 (no Venice plugin to
+  // read it), while earlier releases read it unnamed.
+  if (plan.keyStorage === 'config' || plan.keyStorage === 'dotenv' || (plan.keyStorage === 'none' && plan.shape.envKeyNeedsRef)) {
     ops.push({ op: 'set', path: [...VENICE_PATH, 'apiKey'], value: KEY_REF });
   } else if (getPath(config, [...VENICE_PATH, 'apiKey']) !== undefined) {
     // The key lives in the auth profile or the gateway's environment: a leftover apiKey (a literal,

@@ -46,7 +46,8 @@ export interface ProviderModelEntry {
   name: string;
   reasoning: boolean;
   input: string[];
-  cost: ModelCost;
+  /** Absent on releases whose Venice plugin prices the models (see toProviderEntry). */
+  cost?: ModelCost;
   contextWindow: number;
   maxTokens: number;
 }

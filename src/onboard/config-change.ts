@@ -3,12 +3,12 @@ import { CliError } from '../errors.js';
 import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
 import { readIfExists } from '../config/safe-write.js';
 
-/** A file we intend to replace: its bytes as read (null: new file) and the new text. */
+/** A file we intend to replace: its bytes as read (null: new file) and the new text (null: the file goes). */
 export interface FileChange {
   label: string;
   path: string;
   before: Buffer | null;
-  after: string;
+  after: string | null;
   /**
    * The editor's final check of `after`, not run yet (see planEdits): whoever shows or writes
    * `after` runs it first (renderDiff, writeChanges). Throws a CliError.

@@ -33,6 +33,8 @@ export interface Interaction {
   storage(existing: KeyStorage | undefined): Promise<KeyStorage | undefined>;
   /** Resolves when replacing (or, `moveOnly`, moving to `target`) the described keys is accepted; throws otherwise. */
   confirmReplace(description: string, moveOnly: boolean, target: string): Promise<void>;
+  /** Whether to run `openclaw plugins install @openclaw/venice-provider` now (never without a yes). */
+  installPlugin(): Promise<boolean>;
   /** `diff` renders the masked preview; only an interactive run pays for it. */
   confirmWrite(diff: () => string): Promise<boolean>;
 }
@@ -65,6 +67,7 @@ export function nonInteractive(o: OnboardOptions, ctx: Context): Interaction {
         exitCode: ExitCode.usage,
       });
     },
+    installPlugin: async () => false,
     confirmWrite: async () => true,
   };
 }

@@ -3,6 +3,7 @@ import { PLACE_LABEL, type FoundKey } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import { checkKeyFormat } from '../core/key-format.js';
 import { maskKey } from '../core/mask.js';
+import { VENICE_PLUGIN_INSTALL } from '../core/openclaw-releases.js';
 import type { KeyStorage } from '../core/plan-venice.js';
 import { DEFAULT_MODEL_ID } from '../core/static-catalog.js';
 import type { Catalog } from '../core/types.js';
@@ -119,6 +120,7 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
       if (await p.confirm(question, true)) return;
       throw new CliError('cancelled', 'Kept the existing key. Nothing was written.', { exitCode: ExitCode.cancelled });
     },
+    installPlugin: async () => p.confirm(`Install the Venice plugin for OpenClaw now (${VENICE_PLUGIN_INSTALL}, keeping your config's comments)?`, true),
     confirmWrite: async (diff: () => string) => {
       say(`\n${c.bold('Changes:')}\n${diff()}`);
       return p.confirm('Write these changes?', true);

@@ -8,21 +8,29 @@ import type { FileChange } from './config-change.js';
 
 /** Changes to the key stores outside the config: `<stateDir>/.env` and OpenClaw's auth profiles. */
 
-type Edit = (text: string) => string;
+/** The new text, or null when the file is to go. */
+type Edit = (text: string) => string | null;
 
 async function change(label: string, path: string, edit: Edit, bytes?: Buffer | null): Promise<FileChange | null> {
   const before = bytes === undefined ? await readIfExists(path) : bytes;
   const text = before === null ? '' : before.toString('utf8');
   const after = edit(text);
-  if (after === text && (before !== null || after === '')) return null;
+  if (after === null ? before === null : after === text && (before !== null || after === '')) return null;
   return { label, path, before, after, redo: (fresh) => change(label, path, edit, fresh) };
 }
 
-function authEdit(path: string, fn: (store: Record<string, unknown>) => Record<string, unknown>): Edit {
+/**
+ * `dropWhenEmpty`: on releases that keep auth profiles in SQLite, the mere presence of
+ * auth-profiles.json makes OpenClaw 2026.8.1+ refuse to run (AUTH_PROFILE_MIGRATION_REQUIRED), so a
+ * file left with no profile is removed (its bytes kept in the .bak ring).
+ */
+function authEdit(path: string, fn: (store: Record<string, unknown>) => Record<string, unknown>, dropWhenEmpty = false): Edit {
   return (text) => {
     try {
       const store = parseAuthProfiles(text === '' ? null : text);
-      const next = serializeAuthProfiles(fn(store));
+      const edited = fn(store);
+      if (dropWhenEmpty && Object.keys((edited.profiles as Record<string, unknown> | undefined) ?? {}).length === 0) return null;
+      const next = serializeAuthProfiles(edited);
       // Same data, other formatting: leave OpenClaw's file alone.
       return text !== '' && JSON.stringify(JSON.parse(text)) === JSON.stringify(JSON.parse(next)) ? text : next;
     } catch (error) {
@@ -45,7 +53,7 @@ export const setProfileKey = (stateDir: string, key: string) => {
   return change('auth profiles', path, authEdit(path, (s) => setVeniceProfile(s, key)));
 };
 
-export const removeProfileKey = (stateDir: string) => {
+export const removeProfileKey = (stateDir: string, dropWhenEmpty: boolean) => {
   const path = authProfilesPath(stateDir);
-  return change('auth profiles', path, authEdit(path, removeVeniceProfile));
+  return change('auth profiles', path, authEdit(path, removeVeniceProfile, dropWhenEmpty));
 };

@@ -1,6 +1,6 @@
 import type { KeyStorage } from '../core/plan-venice.js';
 import { usageError } from '../errors.js';
-import type { GlobalOptions } from '../options.js';
+import { toOpenclawVersion, type GlobalOptions } from '../options.js';
 
 /** `onboard` flags, typed once (STYLE §3). */
 export interface OnboardOptions extends GlobalOptions {
@@ -15,6 +15,8 @@ export interface OnboardOptions extends GlobalOptions {
   skipKeyCheck: boolean;
   dryRun: boolean;
   yes: boolean;
+  /** --openclaw-version: the OpenClaw release to write for (else `openclaw --version`, the config's meta, the newest known). */
+  openclawVersion?: string;
 }
 
 export function toOnboardOptions(flags: Record<string, unknown>, isInteractive: boolean): OnboardOptions {
@@ -33,5 +35,6 @@ export function toOnboardOptions(flags: Record<string, unknown>, isInteractive: 
     skipKeyCheck: flags.skipKeyCheck === true,
     dryRun: flags.dryRun === true,
     yes: flags.yes === true,
+    openclawVersion: toOpenclawVersion(flags.openclawVersion),
   };
 }

@@ -4,16 +4,28 @@ import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import type { EditOp } from '../core/config-edit.js';
 import { maskKey } from '../core/mask.js';
-import { readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
-import { planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
+import { declaresVeniceProfile, readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
+import { describeTarget, firstReleaseWhere } from '../core/openclaw-releases.js';
+import { AUTH_PROFILE_ID, hasLegacyKey, planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
 import { stripVenicePrefix } from '../core/resolve-model.js';
 import { DEFAULT_MODEL_ID } from '../core/static-catalog.js';
 import { ExitCode } from '../errors.js';
+import { probeOpenclaw } from '../openclaw/target.js';
 import { palette } from '../ui/style.js';
 import { loadConfig, prepareConfigChange, type FileChange } from './config-change.js';
-import { checkKeyOnline, describeLimits, invalidKeyError } from './key-check.js';
+import { checkKeyOnline, describeLimits } from './key-check.js';
 import { removeDotenvKey, removeProfileKey, setDotenvKey, setProfileKey } from './key-store-change.js';
 import type { Interaction } from './interaction.js';
+import {
+  askVenicePlugin,
+  describePlugin,
+  installPluginStep,
+  legacyProfileFile,
+  removeKeyStep,
+  requireOpenclawForProfile,
+  saveKeyStep,
+  type OpenclawStep,
+} from './openclaw-steps.js';
 import type { OnboardOptions } from './options.js';
 import { describeConflicts, keysToReplace, PLACE_OF, requireModel, stalePlaces, storageOfExisting } from './resolve-choice.js';
 import { collapseRuns, renderDiff, writeChanges } from './write-changes.js';
@@ -33,6 +45,8 @@ export async function runOnboard(o: OnboardOptions, ctx: Context, ask: Interacti
   }
 }
 
+const STRICT_ENV_SINCE = firstReleaseWhere((s) => s.strictEnv);
+
 async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal: AbortSignal): Promise<number> {
   const c = palette(ctx.color);
   const say = (line: string) => ctx.stderr.write(`${line}\n`);
@@ -44,6 +58,8 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   // Without prompts, Venice's roles are never shown and renames matter only for an id the list
   // lacks: those two requests are skipped (start-up time, SPEC §7) and the renames asked for below.
   const catalogPromise = loadCatalog({ ...o, allowFreshCache: true, signal, extras: !o.nonInteractive }, ctx);
+  // Which OpenClaw to write for (SPEC §8): `openclaw --version` runs alongside everything else.
+  const probing = probeOpenclaw(o.openclawVersion, ctx.env, loc);
   // The config and the keys it stores are read while a key given by flags is read and its check
   // goes out, so that both requests are on their way before either answer is handled (start-up
   // time, SPEC §7). A prompt waits for them: it offers the stored keys. A broken config is still
@@ -55,7 +71,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
     return { loaded, found };
   });
   const storedKeys = stored.then(({ found }) => found);
-  for (const pending of [stored, storedKeys]) pending.catch(() => undefined); // awaited below, or the run failed first
+  for (const pending of [stored, storedKeys, probing]) pending.catch(() => undefined); // awaited below, or the run failed first
 
   const key = await ask.key(storedKeys, async (candidate) => {
     if (o.skipKeyCheck || o.offline) return 'ok';
@@ -70,6 +86,13 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (key === undefined && o.keyStorage !== 'none') throw ask.missingKey();
   if (key !== undefined) ctx.secrets.add(key);
 
+  const { openclaw, targetFor } = await probing;
+  const target = targetFor(loaded.config);
+  // Whether the Venice plugin is installed: asked now, answered while the model is picked.
+  const pluginStatus = askVenicePlugin(target, openclaw, loaded.config);
+  say(`${c.dim('OpenClaw:')} ${describeTarget(target)}`);
+  if (target.note) say(`${c.yellow('!')} ${target.note}`);
+
   let catalog = await ask.waitForCatalog(catalogPromise);
   // Whatever the source, the user sees which one was used (SPEC §4.1).
   if (catalog.warning) say(`${c.yellow('!')} ${catalog.warning}`);
@@ -82,48 +105,95 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   const { model, note } = requireModel(modelInput, catalog, loaded.config);
   if (note) say(`${c.yellow('!')} ${note}`);
 
-  const storage: KeyStorage = o.keyStorage ?? (await ask.storage(storageOfExisting(found))) ?? storageOfExisting(found) ?? 'config';
-  const replaced = keysToReplace(found, key, storage);
-  if (replaced.length > 0 && !o.yes) {
+  // A profile in OpenClaw's SQLite store cannot be read, only seen declared in the config.
+  const inStore = target.shape.authStore === 'sqlite' && declaresVeniceProfile(loaded.config);
+  const existing = storageOfExisting(found) ?? (inStore ? 'auth-profile' : undefined);
+  const storage: KeyStorage = o.keyStorage ?? (await ask.storage(existing)) ?? existing ?? 'config';
+  if (storage === 'auth-profile') requireOpenclawForProfile(target, openclaw, loc);
+  const legacyFile = storage === 'auth-profile' ? legacyProfileFile(found, target) : undefined;
+  // The JSON file OpenClaw no longer reads moves into its store with the same key, unasked.
+  const replaced = keysToReplace(found, key, storage).filter((f) => !(f === legacyFile && f.key === key));
+  const leavesStore = inStore && storage !== 'auth-profile';
+  if ((replaced.length > 0 || leavesStore) && !o.yes) {
     const target = storage === 'none' ? 'gateway environment (stored nowhere)' : PLACE_LABEL[PLACE_OF[storage] ?? 'config-env'];
-    await ask.confirmReplace(describeConflicts(replaced), replaced.every((f) => f.key === key), target);
+    const described = [...(replaced.length > 0 ? [describeConflicts(replaced)] : []), ...(leavesStore ? [`a key in OpenClaw's auth profile ${AUTH_PROFILE_ID}`] : [])];
+    await ask.confirmReplace(described.join(' and '), replaced.every((f) => f.key === key), target);
   }
   if (storage === 'none') say(`${c.yellow('!')} The key is stored nowhere: OpenClaw, and its gateway service, need VENICE_API_KEY in their environment.`);
 
+  const installed = (await pluginStatus)?.installed === true;
+  const plugin = describePlugin(target, openclaw, await pluginStatus);
+  const installPlugin = plugin.missing && openclaw !== undefined && !o.dryRun && (await ask.installPlugin());
+  const steps: OpenclawStep[] = [];
+  if (installPlugin) steps.push(installPluginStep(openclaw!));
+  if (storage === 'auth-profile' && target.shape.authStore === 'sqlite' && key !== undefined) steps.push(saveKeyStep(openclaw!, key));
+  const notes: string[] = [];
+  if (leavesStore) {
+    if (openclaw !== undefined && target.shape.authLogout) steps.push(removeKeyStep(openclaw));
+    else notes.push(`OpenClaw ${target.version} cannot remove a saved auth profile from the command line: it keeps using ${AUTH_PROFILE_ID} until you remove it (openclaw configure).`);
+  }
+
   const stale = stalePlaces(found, storage);
-  const plan = { baseUrl: o.baseUrl, model, catalog: catalog.models, which: o.models, refreshModels: o.refreshModels, keyStorage: storage, key };
+  const plan = {
+    baseUrl: o.baseUrl,
+    model,
+    catalog: catalog.models,
+    which: o.models,
+    refreshModels: o.refreshModels,
+    keyStorage: storage,
+    key,
+    shape: target.shape,
+    // Enabled as OpenClaw's own onboarding does, once OpenClaw has the plugin; never before (an
+    // entry for a plugin a release does not have is an error in 2026.1.29, a warning later).
+    enablePlugin: installPlugin || installed,
+  };
   const changes: FileChange[] = [];
   const add = (change: FileChange | null) => change && changes.push(change);
   if (key !== undefined && storage === 'dotenv') add(await setDotenvKey(loc.stateDir, key));
-  if (key !== undefined && storage === 'auth-profile') add(await setProfileKey(loc.stateDir, key));
+  if (key !== undefined && storage === 'auth-profile' && target.shape.authStore === 'json-file') add(await setProfileKey(loc.stateDir, key));
   if (stale.has('dotenv')) add(await removeDotenvKey(loc.stateDir));
-  if (stale.has('auth-profile')) add(await removeProfileKey(loc.stateDir));
+  if (stale.has('auth-profile') || legacyFile) add(await removeProfileKey(loc.stateDir, target.shape.authStore === 'sqlite'));
+  if (legacyFile) notes.push(`Moved the key from ${legacyFile.file} (which OpenClaw ${target.version} does not read) into OpenClaw's own store.`);
   const extraOps: EditOp[] = found
     .filter((f) => f.place === 'config-env' && stale.has('config-env') && f.configPath)
     .map((f) => ({ op: 'delete', path: f.configPath! }));
-  add(await prepareConfigChange(loaded, (config) => [...planVeniceEdits(config, plan), ...extraOps]));
+  if (leavesStore) extraOps.push({ op: 'delete', path: ['auth', 'profiles', AUTH_PROFILE_ID] });
+  const configChange = await prepareConfigChange(loaded, (config) => [...planVeniceEdits(config, plan), ...extraOps]);
+  add(configChange);
+  if (storage === 'config' && hasLegacyKey(loaded.config)) {
+    notes.push(`Moved the key from env.VENICE_API_KEY to env.vars.VENICE_API_KEY: OpenClaw ${STRICT_ENV_SINCE} and later refuse the old place.`);
+  }
   await ask.keyChecked(); // a refused key stops the run here: nothing shown, nothing written
 
-  const summary = { configPath: loc.path, defaultModel: `venice/${model.id}`, keyStorage: storage, catalogSource: catalog.source };
+  const summary = { configPath: loc.path, defaultModel: `venice/${model.id}`, keyStorage: storage, catalogSource: catalog.source, openclawVersion: target.version };
+  const then = steps.map((s) => `  then: ${s.command}\n`).join('');
   if (o.dryRun) {
     const diff = renderDiff(changes, [...ctx.secrets]);
-    if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, ...summary, changed: changes.length > 0, diff }, null, 2)}\n`);
+    if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, ...summary, changed: changes.length > 0 || steps.length > 0, diff, openclawSteps: steps.map((s) => s.command) }, null, 2)}\n`);
     else ctx.stdout.write(diff);
-    say(changes.length === 0 ? 'Dry run: nothing would change.' : `Dry run: ${changes.length} file(s) would change; nothing was written.`);
+    if (then && !o.json) ctx.stderr.write(then);
+    if (plugin.line) say(`${plugin.missing ? c.yellow('!') : c.dim('·')} ${plugin.line}`);
+    say(changes.length === 0 && steps.length === 0 ? 'Dry run: nothing would change.' : `Dry run: ${changes.length} file(s) would change${steps.length > 0 ? ` and OpenClaw would run ${steps.length} command(s)` : ''}; nothing was written.`);
     return ExitCode.ok;
   }
-  if (changes.length === 0) say(`${c.green('✓')} ${loc.path} already has this setup: nothing to write.`);
-  else if (!(await ask.confirmWrite(() => collapseRuns(renderDiff(changes, [...ctx.secrets]), 40)))) {
+  if (changes.length === 0 && steps.length === 0) say(`${c.green('✓')} ${loc.path} already has this setup: nothing to write.`);
+  else if (!(await ask.confirmWrite(() => collapseRuns(renderDiff(changes, [...ctx.secrets]), 40) + then))) {
     say('Nothing was written.');
     return ExitCode.cancelled;
   }
+  // OpenClaw's steps first, on the config as it will be written: if one fails, no file is touched.
+  const configText = configChange?.after ?? loaded.text;
+  for (const step of steps) await step.run(configText);
   const written = changes.length === 0 ? [] : await writeChanges(changes);
 
-  if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, ...summary, changed: written.length > 0, files: written }, null, 2)}\n`);
-  for (const f of written) say(`${c.green('✓')} Wrote ${f.path}${f.backup ? ` (backup: ${f.backup})` : ''}`);
+  if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, ...summary, changed: written.length > 0 || steps.length > 0, files: written }, null, 2)}\n`);
+  for (const f of written) say(`${c.green('✓')} ${f.removed ? 'Removed' : 'Wrote'} ${f.path}${f.backup ? ` (backup: ${f.backup})` : ''}`);
+  for (const step of steps) say(`${c.green('✓')} Ran ${step.command}`);
   for (const place of stale) say(`  Removed the key from the ${PLACE_LABEL[place]}.`);
+  for (const line of notes) say(`  ${line}`);
   say(`  Default model: venice/${model.id}`);
   say(`  Key storage:   ${storage}${storage === 'none' ? '' : ` (${PLACE_LABEL[PLACE_OF[storage] ?? 'config-env']})`}`);
+  if (plugin.line && !installPlugin) say(`${plugin.missing ? c.yellow('!') : ' '} ${plugin.line}`);
   say(`  Next: ${c.bold('venice-onboard verify --chat')}, then ${c.bold('openclaw models status')}`);
   return ExitCode.ok;
 }

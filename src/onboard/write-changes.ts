@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { redact } from '../core/mask.js';
-import { ConflictError, readIfExists, writeFileSafely } from '../config/safe-write.js';
+import { ConflictError, readIfExists, removeFileSafely, writeFileSafely } from '../config/safe-write.js';
 import { CliError } from '../errors.js';
 import type { FileChange } from './config-change.js';
 
@@ -43,7 +43,9 @@ export function renderDiff(changes: readonly FileChange[], secrets: readonly str
   for (const change of changes) check(change); // never show text that would not be written
   return changes
     .map((c) =>
-      createTwoFilesPatch(c.before === null ? '/dev/null' : c.path, c.path, c.before?.toString('utf8') ?? '', c.after, undefined, undefined, { context: 3 })
+      createTwoFilesPatch(c.before === null ? '/dev/null' : c.path, c.after === null ? '/dev/null' : c.path, c.before?.toString('utf8') ?? '', c.after ?? '', undefined, undefined, {
+        context: 3,
+      })
         .split('\n')
         .filter((line, i) => !/^=+$/.test(line) && !(i === 0 && line.startsWith('Index: ')))
         .join('\n'),
@@ -56,6 +58,8 @@ export interface Written {
   label: string;
   path: string;
   backup: string | undefined;
+  /** The file was removed (its bytes are in `backup`). */
+  removed?: true;
 }
 
 /**
@@ -75,6 +79,10 @@ export async function writeChanges(changes: readonly FileChange[]): Promise<Writ
     for (let attempt = 1; change !== null; attempt++) {
       try {
         const pending = change;
+        if (change.after === null) {
+          if (change.before !== null) written.push({ label: change.label, ...(await removeFileSafely(change.path, change.before)), removed: true });
+          break;
+        }
         const result = await writeFileSafely(change.path, change.after, change.before, () => check(pending));
         written.push({ label: change.label, path: result.path, backup: result.backup });
         break;

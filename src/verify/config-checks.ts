@@ -4,6 +4,7 @@ import { describeLocation, type ConfigLocation } from '../config/config-path.js'
 import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
 import { parseJson5 } from '../core/json5-parse.js';
 import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
+import type { ReleaseShape } from '../core/openclaw-releases.js';
 import { fail, pass, skip, warn, type CheckOutcome } from './types.js';
 
 /** The config checks of SPEC §1.2: no network, in order. */
@@ -27,11 +28,15 @@ export function checkConfigParse(text: string): { outcome: CheckOutcome; config?
   }
 }
 
-// Keys OpenClaw's schema accepts in a provider block and in a model entry; anything else stops it.
-const PROVIDER_KEYS = new Set(['baseUrl', 'apiKey', 'auth', 'api', 'headers', 'authHeader', 'models']);
-const MODEL_KEYS = new Set(['id', 'name', 'api', 'reasoning', 'input', 'cost', 'contextWindow', 'maxTokens', 'headers']);
+// Keys OpenClaw's schema accepts in a provider block and in a model entry (`openclaw config schema`
+// of 2026.9.6; earlier releases accept fewer, and openclaw.validate asks the one installed).
+const PROVIDER_KEYS = new Set(['baseUrl', 'apiKey', 'auth', 'api', 'maxTokens', 'timeoutSeconds', 'region', 'injectNumCtxForOpenAICompat', 'params', 'agentRuntime', 'localService', 'headers', 'authHeader', 'request', 'models']);
+const MODEL_KEYS = new Set(['id', 'name', 'api', 'baseUrl', 'reasoning', 'input', 'cost', 'contextWindow', 'contextTokens', 'maxTokens', 'thinkingLevelMap', 'params', 'agentRuntime', 'headers', 'compat', 'mediaInput', 'metadataSource']);
 
-export function checkProvider(config: unknown): CheckOutcome {
+/** With the Venice plugin, OpenClaw's own onboarding leaves `models: []`: the plugin's catalog lists them. */
+const pluginCatalog = (shape: Pick<ReleaseShape, 'venice'>, models: unknown) => shape.venice === 'external-plugin' && Array.isArray(models) && models.length === 0;
+
+export function checkProvider(config: unknown, shape: Pick<ReleaseShape, 'venice'>): CheckOutcome {
   const block = readVeniceProvider(config);
   const fix = 'Run venice-onboard onboard to write a valid Venice block.';
   if (block === undefined) return fail('No models.providers.venice block.', fix);
@@ -46,7 +51,7 @@ export function checkProvider(config: unknown): CheckOutcome {
   if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) problems.push('baseUrl is not https');
   if (block.api !== 'openai-completions') problems.push(`api is ${JSON.stringify(block.api ?? null)}, not "openai-completions"`);
   const models = block.models;
-  if (!Array.isArray(models) || models.length === 0) problems.push('models is not a non-empty array');
+  if (!Array.isArray(models) || (models.length === 0 && !pluginCatalog(shape, models))) problems.push('models is not a non-empty array');
   const unknown = Object.keys(block).filter((k) => !PROVIDER_KEYS.has(k));
   if (unknown.length > 0) problems.push(`unknown key(s) ${unknown.join(', ')}`);
   const rejected: string[] = [];
@@ -63,6 +68,7 @@ export function checkProvider(config: unknown): CheckOutcome {
       ? `Remove ${[...unknown.map((k) => `${k} (in the Venice block)`), ...rejected].slice(0, 3).join(', ')} from the config by hand: OpenClaw refuses to start with it.`
       : fix;
   if (problems.length > 0) return fail(`Venice block: ${problems.join('; ')}.`, hint);
+  if (pluginCatalog(shape, models)) return pass(`Venice block at ${base}; its models come from the Venice plugin's catalog.`);
   return pass(`Venice block at ${base} with ${(models as unknown[]).length} model(s).`);
 }
 
@@ -70,7 +76,8 @@ export function selectedModelId(config: unknown, override: string | undefined): 
   return override !== undefined ? stripVenicePrefix(override) : veniceIdOf(readDefaultModelRef(config));
 }
 
-export function checkDefaultModel(config: unknown, override: string | undefined): CheckOutcome {
+export function checkDefaultModel(config: unknown, override: string | undefined, shape: Pick<ReleaseShape, 'venice'>): CheckOutcome {
+  const fromPlugin = pluginCatalog(shape, readVeniceProvider(config)?.models);
   const ids = (readVeniceProvider(config)?.models as unknown[] | undefined)
     ?.map((m) => (isObject(m) ? m.id : undefined))
     .filter((id): id is string => typeof id === 'string');
@@ -84,19 +91,25 @@ export function checkDefaultModel(config: unknown, override: string | undefined)
   if (ref === undefined) return fail('No default model (agents.defaults.model.primary).', 'Run venice-onboard models set venice/llama-3.3-70b.');
   const id = veniceIdOf(ref);
   if (id === undefined) return warn(`The default model is ${ref}, not a Venice model.`, 'Run venice-onboard models set <venice model> to use Venice by default.');
+  if (!ids?.includes(id) && fromPlugin) {
+    return warn(`The default ${ref} has no row in the Venice block: OpenClaw takes it from the Venice plugin's catalog, if the plugin is installed.`, `Run venice-onboard models set ${ref} to write its row with Venice's live limits.`);
+  }
   if (!ids?.includes(id)) return fail(`The default ${ref} is not in the provider's models.`, `Run venice-onboard models set ${ref} to add its entry.`);
   return pass(`Default model ${ref}.`);
 }
 
-/** `${VAR}` in the Venice block and the env block must resolve, or OpenClaw refuses the config. */
-export function checkEnvRefs(config: unknown, env: Record<string, string | undefined>, dotenv: Record<string, string>): CheckOutcome {
+/** `${VAR}` in the Venice block and the env block must resolve: before 2026.3.7 OpenClaw refuses the config, later it runs without the value. */
+export function checkEnvRefs(config: unknown, env: Record<string, string | undefined>, dotenv: Record<string, string>, shape: Pick<ReleaseShape, 'refusesUnsetVar'>): CheckOutcome {
   const refs = findEnvRefs([readVeniceProvider(config) ?? null, getPath(config, ['env']) ?? null]);
   if (refs.size === 0) return pass('No ${VAR} references to resolve.');
   const block = envBlockVars(getPath(config, ['env']));
   const missing = [...refs].filter((name) => !(env[name] || dotenv[name] || block[name]));
   if (missing.length > 0) {
     const list = missing.map((n) => '${' + n + '}').join(', ');
-    return fail(`${list} is not set anywhere: OpenClaw refuses a config with an unresolved variable.`, `Set ${missing[0]} in the environment, in the .env next to the config, or run venice-onboard onboard.`);
+    const hint = `Set ${missing[0]} in the environment, in the .env next to the config, or run venice-onboard onboard.`;
+    if (shape.refusesUnsetVar) return fail(`${list} is not set anywhere: OpenClaw refuses a config with an unresolved variable.`, hint);
+    // From 2026.3.7 OpenClaw starts and warns; the value is simply missing (for apiKey: Venice gets no key).
+    return warn(`${list} is not set anywhere: OpenClaw runs without it, and what uses it gets nothing.`, hint);
   }
   return pass(`${[...refs].map((n) => '${' + n + '}').join(', ')} resolved.`);
 }

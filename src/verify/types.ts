@@ -14,4 +14,4 @@ export type CheckOutcome = Omit<CheckResult, 'id' | 'durationMs' | 'hint'> & { h
 export const pass = (message: string): CheckOutcome => ({ status: 'pass', message });
 export const warn = (message: string, hint: string): CheckOutcome => ({ status: 'warn', message, hint });
 export const fail = (message: string, hint: string): CheckOutcome => ({ status: 'fail', message, hint });
-export const skip = (message: string): CheckOutcome => ({ status: 'skip', message });
+export const skip = (message: string, hint?: string): CheckOutcome => (hint === undefined ? { status: 'skip', message } : { status: 'skip', message, hint });

@@ -1,6 +1,7 @@
 // parseJson5 lets JSON.parse read what is JSON once comments and trailing commas are blanked out,
 // and json5 everything else. Either way it must answer exactly as json5: the same value, the same
 // error (message, line and column), the same warning.
+import { RELEASE_SHAPES } from '../../src/core/openclaw-releases.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -88,7 +89,7 @@ function firstSetup(): string {
   const template = readFileSync(join(ROOT_DIR, 'templates', 'openclaw.json5'), 'utf8');
   const catalog = mapModelsResponse(envelope(SNAPSHOT_TEXT_ROWS));
   const model = catalog.find((m) => m.id === 'llama-3.3-70b')!;
-  const plan = { baseUrl: 'https://api.venice.ai/api/v1', model, catalog, which: 'all' as const, refreshModels: false, keyStorage: 'config' as const, key: 'vapi_0123456789abcdefghijklmnopqrst' };
+  const plan = { shape: RELEASE_SHAPES[0]!, enablePlugin: false, baseUrl: 'https://api.venice.ai/api/v1', model, catalog, which: 'all' as const, refreshModels: false, keyStorage: 'config' as const, key: 'vapi_0123456789abcdefghijklmnopqrst' };
   return applyEdits(template, planVeniceEdits(parseConfigText(template), plan));
 }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEditsToValue, type EditOp, type JsonValue } from '../../src/core/config-edit.js';
-import { planDefaultModel, planVeniceEdits, toProviderEntry, type KeyStorage, type VenicePlan } from '../../src/core/plan-venice.js';
+import { RELEASE_SHAPES, shapeOf, parseReleaseVersion } from '../../src/core/openclaw-releases.js';
+import { planDefaultModel, planModelEntry, planVeniceEdits, toProviderEntry, type KeyStorage, type VenicePlan } from '../../src/core/plan-venice.js';
 import type { CatalogModel } from '../../src/core/types.js';
 
 /** The edit operations of SPEC §5.2, computed from a parsed config and the user's answers (pure). */
@@ -68,7 +69,13 @@ const CLAUDE_ENTRY = {
   maxTokens: 32000,
 };
 
+/** The oldest release's shape (rows with cost, no none-mode reference) and the newest's (plugin prices). */
+const OLDEST = RELEASE_SHAPES[0]!;
+const NEWEST = shapeOf(parseReleaseVersion('2026.9.6')!);
+
 const plan = (over: Partial<VenicePlan> = {}): VenicePlan => ({
+  shape: OLDEST,
+  enablePlugin: false,
   baseUrl: BASE,
   model: LLAMA,
   catalog: CATALOG,
@@ -103,12 +110,12 @@ describe('toProviderEntry', () => {
     const entry = toProviderEntry(CLAUDE);
     expect(entry).toStrictEqual(CLAUDE_ENTRY);
     expect(Object.keys(entry)).toEqual(['id', 'name', 'reasoning', 'input', 'cost', 'contextWindow', 'maxTokens']);
-    expect(Object.keys(entry.cost)).toEqual(['input', 'output', 'cacheRead', 'cacheWrite']);
+    expect(Object.keys(entry.cost!)).toEqual(['input', 'output', 'cacheRead', 'cacheWrite']);
   });
 
   it('copies the cost, so editing the entry never changes the catalog', () => {
     const entry = toProviderEntry(CLAUDE);
-    entry.cost.input = 99;
+    entry.cost!.input = 99;
     expect(CLAUDE.cost.input).toBe(6);
   });
 });
@@ -116,7 +123,7 @@ describe('toProviderEntry', () => {
 describe('planVeniceEdits: a new config', () => {
   it('the exact op list for an empty config with the key in the config (the default mode)', () => {
     expect(planVeniceEdits({}, plan())).toStrictEqual([
-      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['env', 'vars', 'VENICE_API_KEY'], KEY),
       set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b'),
       set(['models', 'mode'], 'merge'),
       ...providerOps(true),
@@ -127,7 +134,7 @@ describe('planVeniceEdits: a new config', () => {
   it('the template (mode already "merge", empty providers): no mode op', () => {
     const template = { agents: { defaults: { model: {} } }, models: { mode: 'merge', providers: {} } };
     expect(planVeniceEdits(template, plan({ model: CLAUDE }))).toStrictEqual([
-      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['env', 'vars', 'VENICE_API_KEY'], KEY),
       set(['agents', 'defaults', 'model', 'primary'], 'venice/claude-opus-4-5'),
       ...providerOps(true),
       set(MODELS, [LLAMA_ENTRY, SMALL_ENTRY, CLAUDE_ENTRY]),
@@ -136,7 +143,7 @@ describe('planVeniceEdits: a new config', () => {
 
   it('--models default: only the chosen model', () => {
     expect(planVeniceEdits({}, plan({ which: 'default', model: SMALL }))).toStrictEqual([
-      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['env', 'vars', 'VENICE_API_KEY'], KEY),
       set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b'),
       set(['models', 'mode'], 'merge'),
       ...providerOps(true),
@@ -161,7 +168,7 @@ describe('planVeniceEdits: key storage (SPEC §3.3)', () => {
   const tail = set(MODELS, [LLAMA_ENTRY, SMALL_ENTRY, CLAUDE_ENTRY]);
 
   it.each<[KeyStorage, EditOp[]]>([
-    ['config', [set(['env', 'VENICE_API_KEY'], KEY), ...head(), ...providerOps(true), tail]],
+    ['config', [set(['env', 'vars', 'VENICE_API_KEY'], KEY), ...head(), ...providerOps(true), tail]],
     ['dotenv', [...head(), ...providerOps(true), tail]],
     [
       'auth-profile',
@@ -182,7 +189,7 @@ describe('planVeniceEdits: an existing Venice block', () => {
     const oldLlama = { id: 'llama-3.3-70b', name: 'Llama (old)', maxTokens: 99999 };
     const ops = planVeniceEdits(existingVenice([mine, oldLlama]), plan());
     expect(ops).toStrictEqual([
-      set(['env', 'VENICE_API_KEY'], KEY),
+      set(['env', 'vars', 'VENICE_API_KEY'], KEY),
       set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b'),
       ...providerOps(true),
       append(MODELS, [SMALL_ENTRY, CLAUDE_ENTRY]),
@@ -235,17 +242,17 @@ describe('planVeniceEdits: an existing Venice block', () => {
 describe('planDefaultModel: agents.defaults', () => {
   it('the object form: sets primary only (fallbacks kept)', () => {
     const config = { agents: { defaults: { model: { primary: 'anthropic/claude-sonnet-4-5', fallbacks: ['openai/gpt-5'] } } } };
-    expect(planDefaultModel(config, CLAUDE)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/claude-opus-4-5')]);
+    expect(planDefaultModel(config, CLAUDE, OLDEST)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/claude-opus-4-5')]);
   });
 
   it('the string form stays a string', () => {
     const config = { agents: { defaults: { model: 'anthropic/claude-sonnet-4-5' } } };
-    expect(planDefaultModel(config, LLAMA)).toStrictEqual([set(['agents', 'defaults', 'model'], 'venice/llama-3.3-70b')]);
+    expect(planDefaultModel(config, LLAMA, OLDEST)).toStrictEqual([set(['agents', 'defaults', 'model'], 'venice/llama-3.3-70b')]);
   });
 
   it('an existing allowlist is extended with {alias: name} for the default', () => {
     const config = { agents: { defaults: { model: { primary: 'x/y' }, models: { 'anthropic/claude-sonnet-4-5': { alias: 'Sonnet' } } } } };
-    expect(planDefaultModel(config, SMALL)).toStrictEqual([
+    expect(planDefaultModel(config, SMALL, OLDEST)).toStrictEqual([
       set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b'),
       set(['agents', 'defaults', 'models', 'venice/qwen3-4b'], { alias: 'Venice Small' }),
     ]);
@@ -253,12 +260,12 @@ describe('planDefaultModel: agents.defaults', () => {
 
   it('an empty allowlist object exists: it is extended too', () => {
     const config = { agents: { defaults: { models: {} } } };
-    expect(planDefaultModel(config, LLAMA)[1]).toStrictEqual(set(['agents', 'defaults', 'models', 'venice/llama-3.3-70b'], { alias: 'Llama 3.3 70B' }));
+    expect(planDefaultModel(config, LLAMA, OLDEST)[1]).toStrictEqual(set(['agents', 'defaults', 'models', 'venice/llama-3.3-70b'], { alias: 'Llama 3.3 70B' }));
   });
 
   it('an allowlist already naming the default (with the user alias) is left alone', () => {
     const config = { agents: { defaults: { models: { 'venice/llama-3.3-70b': { alias: 'mine' } } } } };
-    expect(planDefaultModel(config, LLAMA)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b')]);
+    expect(planDefaultModel(config, LLAMA, OLDEST)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b')]);
   });
 
   it('no allowlist: none is created', () => {
@@ -267,11 +274,109 @@ describe('planDefaultModel: agents.defaults', () => {
   });
 });
 
+describe('planVeniceEdits: by the target release (core/openclaw-releases.ts)', () => {
+  const shape = (v: string) => shapeOf(parseReleaseVersion(v)!);
+  const withoutCost = ({ cost: _cost, ...rest }: Record<string, unknown>) => rest;
+
+  it('2026.9.3 and later (the Venice plugin prices models): rows have no cost, limits stay', () => {
+    const ops = planVeniceEdits({}, plan({ shape: NEWEST }));
+    expect(ops.at(-1)).toStrictEqual(set(MODELS, [LLAMA_ENTRY, SMALL_ENTRY, CLAUDE_ENTRY].map(withoutCost)));
+    expect(Object.keys(toProviderEntry(CLAUDE, false))).toEqual(['id', 'name', 'reasoning', 'input', 'contextWindow', 'maxTokens']);
+    expect(shape('2026.9.2').pinCost).toBe(true);
+  });
+
+  it('the exact op list on the newest release, key in the config, plugin installed', () => {
+    expect(planVeniceEdits({}, plan({ shape: NEWEST, enablePlugin: true, which: 'default' }))).toStrictEqual([
+      set(['env', 'vars', 'VENICE_API_KEY'], KEY),
+      set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b'),
+      set(['plugins', 'entries', 'venice', 'enabled'], true),
+      set(['models', 'mode'], 'merge'),
+      ...providerOps(true),
+      set(MODELS, [withoutCost(LLAMA_ENTRY)]),
+    ]);
+  });
+
+  it('no plugin entry unless the plugin is there (OpenClaw warns of an entry for a missing plugin)', () => {
+    const paths = planVeniceEdits({}, plan({ shape: NEWEST })).map((op) => op.path.join('.'));
+    expect(paths.some((p) => p.startsWith('plugins'))).toBe(false);
+  });
+
+  it.each([
+    ['2026.1.29', false],
+    ['2026.6.10', false],
+    ['2026.6.11', true],
+    ['2026.9.6', true],
+  ])('key storage none on %s: the block names ${VENICE_API_KEY}: %s', (version, named) => {
+    const ops = planVeniceEdits({}, plan({ keyStorage: 'none', shape: shape(version) }));
+    expect(ops.some((op) => op.op === 'set' && op.path.join('.') === 'models.providers.venice.apiKey' && op.value === '${VENICE_API_KEY}')).toBe(named);
+  });
+
+  it('auth-profile on the newest release: the profile declaration, and no apiKey in the block', () => {
+    const ops = planVeniceEdits(existingVenice([]), plan({ keyStorage: 'auth-profile', shape: NEWEST }));
+    expect(ops[0]).toStrictEqual(set(['auth', 'profiles', 'venice:default'], { provider: 'venice', mode: 'api_key' }));
+    expect(ops).toContainEqual({ op: 'delete', path: [...VENICE, 'apiKey'] });
+  });
+
+  it("the product page's env.VENICE_API_KEY is deleted and the key set in env.vars, in that order", () => {
+    const ops = planVeniceEdits({ env: { VENICE_API_KEY: 'vapi_old', OTHER: 'x' } }, plan());
+    expect(ops.slice(0, 2)).toStrictEqual([{ op: 'delete', path: ['env', 'VENICE_API_KEY'] }, set(['env', 'vars', 'VENICE_API_KEY'], KEY)]);
+  });
+
+  it('other modes leave a legacy env.VENICE_API_KEY where it is (verify reports it)', () => {
+    for (const keyStorage of ['dotenv', 'auth-profile', 'none'] as const) {
+      const ops = planVeniceEdits({ env: { VENICE_API_KEY: 'vapi_old' } }, plan({ keyStorage, shape: NEWEST }));
+      expect(ops.some((op) => op.path[0] === 'env')).toBe(false);
+    }
+  });
+});
+
+describe('planDefaultModel: agents.defaults.modelPolicy.allow (2026.8.1 and later)', () => {
+  const policy = (allow: string[]) => ({ agents: { defaults: { model: { primary: 'a/b' }, modelPolicy: { allow } } } });
+
+  it('a list naming models gets the new default appended', () => {
+    expect(planDefaultModel(policy(['anthropic/claude-sonnet-4-5']), SMALL, NEWEST)).toStrictEqual([
+      set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b'),
+      append(['agents', 'defaults', 'modelPolicy', 'allow'], ['venice/qwen3-4b']),
+    ]);
+  });
+
+  it.each([
+    ['an empty list (permits every model)', []],
+    ['a list already naming it', ['venice/qwen3-4b']],
+    ['a list allowing venice/*', ['venice/*']],
+  ])('%s: left alone', (_what, allow) => {
+    expect(planDefaultModel(policy(allow), SMALL, NEWEST)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b')]);
+  });
+
+  it('never created, and untouched on releases before modelPolicy', () => {
+    expect(planDefaultModel({}, SMALL, NEWEST)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b')]);
+    expect(planDefaultModel(policy(['a/b']), SMALL, OLDEST)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/qwen3-4b')]);
+  });
+
+  it('both lists: the alias entry and the allow entry', () => {
+    const config = { agents: { defaults: { models: { 'a/b': {} }, modelPolicy: { allow: ['a/b'] } } } };
+    expect(planDefaultModel(config, LLAMA, NEWEST).slice(1)).toStrictEqual([
+      set(['agents', 'defaults', 'models', 'venice/llama-3.3-70b'], { alias: 'Llama 3.3 70B' }),
+      append(['agents', 'defaults', 'modelPolicy', 'allow'], ['venice/llama-3.3-70b']),
+    ]);
+  });
+});
+
+describe('planModelEntry (models set)', () => {
+  it('adds the missing row in the target shape, and nothing when present', () => {
+    expect(planModelEntry({}, LLAMA, NEWEST)).toStrictEqual([set(MODELS, [{ id: 'llama-3.3-70b', name: 'Llama 3.3 70B', reasoning: false, input: ['text'], contextWindow: 128000, maxTokens: 4096 }])]);
+    expect(planModelEntry(existingVenice([{ id: 'x' }]), LLAMA, OLDEST)).toStrictEqual([append(MODELS, [LLAMA_ENTRY])]);
+    expect(planModelEntry(existingVenice([{ id: 'llama-3.3-70b' }]), LLAMA, NEWEST)).toStrictEqual([]);
+  });
+});
+
 // --- properties over arbitrary configs ------------------------------------------------------
 
 /** The paths of SPEC §5.2, as path arrays joined with "|" (ids contain dots). */
 const ALLOWED = [
-  /^env\|VENICE_API_KEY$/,
+  /^env\|vars\|VENICE_API_KEY$/,
+  /^agents\|defaults\|modelPolicy\|allow$/,
+  /^plugins\|entries\|venice\|enabled$/,
   /^auth\|profiles\|venice:default$/,
   /^agents\|defaults\|model(\|primary)?$/,
   /^agents\|defaults\|models\|venice\/[^|]+$/,
@@ -286,12 +391,14 @@ const entryArb = fc.oneof(
 );
 const configArb = fc.record(
   {
-    env: fc.record({ OTHER: fc.string() }),
+    // The product page's env.VENICE_API_KEY, sometimes.
+    env: fc.record({ OTHER: fc.string(), VENICE_API_KEY: fc.constant('vapi_old') }, { requiredKeys: ['OTHER'] }),
     agents: fc.record({
       defaults: fc.record(
         {
           model: fc.oneof(fc.constant('anthropic/claude'), fc.record({ primary: fc.constant('venice/qwen3-4b'), fallbacks: fc.constant(['a/b']) }, { requiredKeys: [] })),
           models: fc.dictionary(fc.constantFrom('venice/llama-3.3-70b', 'a/b'), fc.record({ alias: fc.string() })),
+          modelPolicy: fc.record({ allow: fc.array(fc.constantFrom('venice/qwen3-4b', 'a/b', 'venice/*'), { maxLength: 2 }) }),
         },
         { requiredKeys: [] },
       ),
@@ -316,6 +423,8 @@ const planArb = fc.record({
   model: fc.constantFrom(LLAMA, SMALL, CLAUDE),
   which: fc.constantFrom<'all' | 'default'>('all', 'default'),
   keyStorage: fc.constantFrom<KeyStorage>('config', 'dotenv', 'auth-profile', 'none'),
+  shape: fc.constantFrom(...RELEASE_SHAPES),
+  enablePlugin: fc.boolean(),
 });
 
 function keysDeep(value: unknown, out: string[] = []): string[] {
@@ -335,7 +444,9 @@ describe('planVeniceEdits: properties', () => {
       fc.property(configArb, planArb, (config, p) => {
         for (const op of planVeniceEdits(config, plan(p))) {
           const joined = op.path.join('|');
-          expect(ALLOWED.some((re) => re.test(joined)), joined).toBe(true);
+          // Deletes: the product page's key (moved) and a stale apiKey; all else on the paths above.
+          if (op.op === 'delete') expect(['env|VENICE_API_KEY', 'models|providers|venice|apiKey']).toContain(joined);
+          else expect(ALLOWED.some((re) => re.test(joined)), joined).toBe(true);
           const keys = keysDeep(op.op === 'set' ? op.value : op.op === 'append' ? op.values : null);
           for (const bad of FORBIDDEN_KEYS) expect(keys).not.toContain(bad);
         }
@@ -363,7 +474,9 @@ describe('planVeniceEdits: properties', () => {
         expect(list.slice(0, before.length)).toEqual(before);
         expect(list.some((m) => m.id === p.model.id)).toBe(true);
         expect((after.models.providers as Record<string, unknown>).ollama).toEqual(config.models?.providers?.ollama);
-        expect(after.env).toEqual(p.keyStorage === 'config' ? { ...config.env, VENICE_API_KEY: KEY } : config.env);
+        // Config storage moves a legacy env.VENICE_API_KEY into env.vars; other modes leave env alone.
+        const { VENICE_API_KEY: _legacy, ...rest } = config.env ?? {};
+        expect(after.env).toEqual(p.keyStorage === 'config' ? { ...rest, vars: { VENICE_API_KEY: KEY } } : config.env);
       }),
     );
   });

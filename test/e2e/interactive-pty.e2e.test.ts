@@ -66,7 +66,7 @@ describe('interactive onboarding in a pseudo-terminal', () => {
 
     const config = JSON5.parse(await readFile(home.configPath, 'utf8')) as Record<string, any>;
     expect(config.agents.defaults.model.primary).toBe('venice/llama-3.3-70b');
-    expect(config.env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect(config.env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
     expect((await stat(home.configPath)).mode & 0o777).toBe(0o600);
     expectKeyNeverShown(tty);
   });
@@ -81,7 +81,7 @@ describe('interactive onboarding in a pseudo-terminal', () => {
     await tty.press('Enter');
     expect(await tty.waitForExit()).toBe(0);
     expect(await tty.capture()).not.toContain('Venice API key (');
-    expect(JSON5.parse(await readFile(home.configPath, 'utf8')).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect(JSON5.parse(await readFile(home.configPath, 'utf8')).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
     expectKeyNeverShown(tty);
   });
 

@@ -33,10 +33,11 @@ const CLAUDE_ENTRY = {
   name: 'Claude Opus 4.5',
   reasoning: true,
   input: ['text', 'image'],
-  cost: { input: 6, output: 30, cacheRead: 0.6, cacheWrite: 7.5 },
   contextWindow: 198000,
   maxTokens: 32000,
 };
+/** Releases before the Venice plugin's live prices (2026.9.3) get the row with its cost. */
+const CLAUDE_COST = { cost: { input: 6, output: 30, cacheRead: 0.6, cacheWrite: 7.5 } };
 
 type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -168,6 +169,29 @@ describe.concurrent('models set', () => {
     const after = await read(h);
     expect(after.agents.defaults.model).toEqual({ primary: 'venice/claude-opus-4-5' });
     expect(after.models.providers.venice.models).toEqual([CLAUDE_ENTRY]);
+  });
+
+  it('--openclaw-version 2026.8.1: the added row carries the live cost, in the order OpenClaw documents', async (t) => {
+    const { h, set } = await setup(t, EXISTING);
+    const r = await set(['claude-opus-4-5', '--openclaw-version', '2026.8.1']);
+    expect(r.code, r.stderr).toBe(0);
+    const row = (await read(h)).models.providers.venice.models.at(-1);
+    expect(row).toEqual({ ...CLAUDE_ENTRY, ...CLAUDE_COST });
+    expect(Object.keys(row)).toEqual(['id', 'name', 'reasoning', 'input', 'cost', 'contextWindow', 'maxTokens']);
+  });
+
+  // From 2026.8.1 the allowlist is agents.defaults.modelPolicy.allow: extended when it names models.
+  it.for([
+    ['the newest OpenClaw', [], ['anthropic/claude-sonnet-4-5', 'venice/qwen3-4b']],
+    ['OpenClaw 2026.6.1 (no modelPolicy yet)', ['--openclaw-version', '2026.6.1'], ['anthropic/claude-sonnet-4-5']],
+  ] as const)('modelPolicy.allow for %s', async ([_name, target, allow], t) => {
+    const withPolicy = (b: string) => EXISTING(b).replace('defaults: {', 'defaults: {\n      modelPolicy: { allow: ["anthropic/claude-sonnet-4-5"] }, // only these');
+    const { h, set } = await setup(t, withPolicy);
+    const r = await set(['venice/qwen3-4b', ...target]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = await readFile(h.configPath, 'utf8');
+    expect(json5.parse<Config>(text).agents.defaults.modelPolicy).toEqual({ allow });
+    expect(text).toContain('// only these');
   });
 
   it('the current default again (entry and allowlist present): nothing written, no backup', async (t) => {

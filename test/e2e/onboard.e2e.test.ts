@@ -155,7 +155,7 @@ describe.concurrent('where the key comes from', () => {
     expect(checks).toHaveLength(1);
     expect(checks[0]?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
     for (const req of server.requests) expect(req.url).not.toContain(TEST_API_KEY);
-    expect((await readJson5(h.configPath)).env).toEqual({ VENICE_API_KEY: TEST_API_KEY });
+    expect((await readJson5(h.configPath)).env).toEqual({ vars: { VENICE_API_KEY: TEST_API_KEY } });
   });
 
   it('--venice-api-key: works, with a warning about shell history and the process list', async (t) => {
@@ -165,7 +165,7 @@ describe.concurrent('where the key comes from', () => {
     expect(r.stderr).toContain(
       `! The key ${MASKED} was given on the command line, where shell history and the process list can see it. Prefer --venice-api-key-stdin.\n`,
     );
-    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('VENICE_API_KEY from the environment', async (t) => {
@@ -174,14 +174,14 @@ describe.concurrent('where the key comes from', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('command line');
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
-    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('stdin pasted as `export VENICE_API_KEY="…"` with CRLF: the normalised key is stored (first line only)', async (t) => {
     const { h, run } = await setup(t);
     const r = await run(withKey, { stdin: `  export VENICE_API_KEY="${TEST_API_KEY}"\r\nsecond line\n` });
     expect(r.code, r.stderr).toBe(0);
-    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('stdin left non-blocking by the parent, the key arriving late: read all the same', async (t) => {
@@ -189,7 +189,7 @@ describe.concurrent('where the key comes from', () => {
     const { h, server } = await setup(t);
     await onboardWithKeyFromPipe(h, server, { nonBlocking: true, writerKeepsOpen: false });
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
-    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it.for([
@@ -199,7 +199,7 @@ describe.concurrent('where the key comes from', () => {
     const { h, server } = await setup(t);
     await onboardWithKeyFromPipe(h, server, { nonBlocking, writerKeepsOpen: true });
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
-    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('--venice-api-key-stdin with stdin closed (Node reopens it on /dev/null): the empty-key error, exit 2', async (t) => {
@@ -298,7 +298,7 @@ describe.concurrent('the key is checked before anything is written (SPEC §3.1, 
     const r = await run(withKey, { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('! Venice is rate-limiting this key right now (HTTP 429); it could not be checked. Continuing.\n');
-    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('a server that echoes the Authorization header in its 401: the key is still masked', async (t) => {
@@ -327,7 +327,6 @@ describe.concurrent('the key is checked before anything is written (SPEC §3.1, 
       name: 'Llama 3.3 70B',
       reasoning: false,
       input: ['text'],
-      cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
       contextWindow: 131072,
       maxTokens: 4096,
     });
@@ -339,7 +338,7 @@ describe.concurrent('the key is checked before anything is written (SPEC §3.1, 
     expect(r.code, r.stderr).toBe(0);
     expect(server.requestsTo('rate-limits')).toEqual([]);
     expect(r.stderr).not.toContain('is valid');
-    expect((await readJson5(h.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(h.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('--auth-choice venice-api-key and --accept-risk are accepted', async (t) => {
@@ -407,7 +406,6 @@ describe.concurrent('a new config', () => {
         name: 'Venice Small',
         reasoning: true,
         input: ['text'],
-        cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
         contextWindow: 32768,
         maxTokens: 2048,
       },
@@ -419,7 +417,7 @@ describe.concurrent('a new config', () => {
     const stateDir = join(h.home, 'elsewhere');
     const r = await run(withKey, { stdin: KEY_LINE, env: { OPENCLAW_STATE_DIR: stateDir } });
     expect(r.code, r.stderr).toBe(0);
-    expect((await readJson5(join(stateDir, 'openclaw.json'))).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readJson5(join(stateDir, 'openclaw.json'))).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
     expect(await tree(h.stateDir)).toEqual({});
   });
 });
@@ -445,8 +443,8 @@ describe.concurrent('an existing hand-written config', () => {
     const before = json5.parse<Config>(HANDWRITTEN);
     expect(after.agents.defaults.model).toEqual({ primary: 'venice/llama-3.3-70b', fallbacks: before.agents.defaults.model.fallbacks });
     expect(after.agents.defaults.models['venice/llama-3.3-70b']).toEqual({ alias: 'Llama 3.3 70B' });
-    expect(after.env.VENICE_API_KEY).toBe(TEST_API_KEY);
-    delete after.env.VENICE_API_KEY;
+    expect(after.env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
+    delete after.env.vars;
     delete after.agents.defaults.models['venice/llama-3.3-70b'];
     after.agents.defaults.model.primary = before.agents.defaults.model.primary;
     delete after.models.mode;
@@ -521,10 +519,14 @@ describe.concurrent('an existing hand-written config', () => {
     expect(json5.parse<Config>(text).agents.defaults.model).toEqual({ primary: 'venice/qwen3-4b', fallbacks: ['venice/my-finetune'] });
   });
 
-  it('--refresh-models: entries of catalog ids take the live values; the user entry is untouched', async (t) => {
+  // The live cost is pinned only for releases without the Venice plugin's live prices (before 2026.9.3).
+  it.for([
+    ['the newest OpenClaw', [], {}],
+    ['OpenClaw 2026.8.1', ['--openclaw-version', '2026.8.1'], { cost: { input: 0.7, output: 2.8, cacheRead: 0, cacheWrite: 0 } }],
+  ] as const)('--refresh-models for %s: entries of catalog ids take the live values; the user entry is untouched', async ([_name, target, cost], t) => {
     const { server, h, run } = await setup(t);
     await writeFile(h.configPath, golden('existing-venice.input.json5', server.baseUrl));
-    const r = await run([...withKey, '--refresh-models'], { stdin: KEY_LINE });
+    const r = await run([...withKey, '--refresh-models', ...target], { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
     const models = (await readJson5(h.configPath)).models.providers.venice.models as Array<Record<string, unknown>>;
     expect(models[0]).toEqual({
@@ -541,7 +543,7 @@ describe.concurrent('an existing hand-written config', () => {
       name: 'Llama 3.3 70B',
       reasoning: false,
       input: ['text'],
-      cost: { input: 0.7, output: 2.8, cacheRead: 0, cacheWrite: 0 },
+      ...cost,
       contextWindow: 128000,
       maxTokens: 4096,
     });
@@ -592,7 +594,7 @@ describe.concurrent('--dry-run', () => {
     const r = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith(`--- /dev/null\n+++ ${h.configPath}\n@@ -0,0 +1,`)).toBe(true);
-    expect(r.stdout).toContain(`+    "VENICE_API_KEY": "${MASKED}",\n`);
+    expect(r.stdout).toContain(`+      "VENICE_API_KEY": "${MASKED}",\n`);
     expect(r.stdout).toContain('+        "primary": "venice/llama-3.3-70b",\n');
     expect(r.stderr).toContain('Dry run: 1 file(s) would change; nothing was written.');
     expect(await tree(h.stateDir)).toEqual({});
@@ -606,7 +608,7 @@ describe.concurrent('--dry-run', () => {
     expect(r.code, r.stderr).toBe(0);
     // An `Index:` line (the `diff` package prints one when both names are equal) is allowed: patch ignores it.
     expect(r.stdout.replace(/^Index: .*\n/, '').startsWith(`--- ${h.configPath}\n+++ ${h.configPath}\n@@ `)).toBe(true);
-    expect(r.stdout).toContain(`+    VENICE_API_KEY: '${MASKED}',\n`);
+    expect(r.stdout).toContain(`+      VENICE_API_KEY: '${MASKED}',\n`);
     const patched = applyPatch(HANDWRITTEN, r.stdout.split(MASKED).join(TEST_API_KEY));
     expect(patched).toBe(golden('handwritten.expected.json5', server.baseUrl));
     expect(await tree(h.stateDir)).toEqual(before);
@@ -741,9 +743,24 @@ describe.concurrent('--key-storage', () => {
     expect(r.stderr).toContain('  Key storage:   dotenv (.env file)\n');
   });
 
-  it('auth-profile (new store): the file 0600 in 0700 dirs, the config names the profile, no apiKey, no env', async (t) => {
+  // Through 2026.6.1 OpenClaw reads auth-profiles.json, which we write; later releases keep profiles
+  // in their database, written through `openclaw` itself (test/e2e/openclaw-path.e2e.test.ts).
+  const JSON_AUTH_RELEASE = ['--openclaw-version', '2026.6.1'];
+
+  it('auth-profile for the newest OpenClaw, no openclaw on PATH: exit 2 naming the other modes, nothing written', async (t) => {
     const { h, run } = await setup(t);
     const r = await run([...withKey, '--key-storage', 'auth-profile'], { stdin: KEY_LINE });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `✗ --key-storage auth-profile needs the openclaw command on PATH: OpenClaw 2026.9.6 (like every release since 2026.6.5) keeps auth profiles in its own database under ${h.stateDir}/, which only OpenClaw writes.\n` +
+        '  Hint: Install OpenClaw first, or use --key-storage config, dotenv or none (or --openclaw-version for an older release). Nothing was written.\n',
+    );
+    expect(await tree(h.stateDir)).toEqual({});
+  });
+
+  it('auth-profile (new store, OpenClaw 2026.6.1): the file 0600 in 0700 dirs, the config names the profile, no apiKey, no env', async (t) => {
+    const { h, run } = await setup(t);
+    const r = await run([...withKey, '--key-storage', 'auth-profile', ...JSON_AUTH_RELEASE], { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
     const store = join(h.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json');
     expect(JSON.parse(await readFile(store, 'utf8'))).toEqual({
@@ -760,7 +777,7 @@ describe.concurrent('--key-storage', () => {
     expect(config.env).toBeUndefined();
   });
 
-  it('auth-profile (existing store): the other profiles and keys are kept', async (t) => {
+  it('auth-profile (existing store, OpenClaw 2026.6.1): the other profiles and keys are kept', async (t) => {
     const { h, run } = await setup(t);
     const store = join(h.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json');
     await mkdir(dirname(store), { recursive: true });
@@ -770,7 +787,7 @@ describe.concurrent('--key-storage', () => {
       lastGood: { anthropic: 'anthropic:default' },
     };
     await writeFile(store, JSON.stringify(existing, null, 2));
-    const r = await run([...withKey, '--key-storage', 'auth-profile'], { stdin: KEY_LINE });
+    const r = await run([...withKey, '--key-storage', 'auth-profile', ...JSON_AUTH_RELEASE], { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(await readFile(store, 'utf8'))).toEqual({
       ...existing,
@@ -779,9 +796,14 @@ describe.concurrent('--key-storage', () => {
     expect(await mode(store)).toBe(0o600);
   });
 
-  it('none: a warning that the gateway needs VENICE_API_KEY; no key, apiKey or env block in the config', async (t) => {
+  // From 2026.6.11 OpenClaw hands the gateway's VENICE_API_KEY to Venice only through the block's
+  // apiKey reference (measured with `openclaw models status --probe`); earlier releases read it unnamed.
+  it.for([
+    ['the newest OpenClaw', [], '${VENICE_API_KEY}'],
+    ['OpenClaw 2026.6.10', ['--openclaw-version', '2026.6.10'], undefined],
+  ] as const)('none for %s: a warning that the gateway needs VENICE_API_KEY; no key, auth or env block in the config', async ([_name, target, apiKey], t) => {
     const { h, run } = await setup(t);
-    const r = await run([...withKey, '--key-storage', 'none'], { stdin: KEY_LINE });
+    const r = await run([...withKey, '--key-storage', 'none', ...target], { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(
       '! The key is stored nowhere: OpenClaw, and its gateway service, need VENICE_API_KEY in their environment.\n',
@@ -791,7 +813,7 @@ describe.concurrent('--key-storage', () => {
     const config = json5.parse<Config>(text);
     expect(config.env).toBeUndefined();
     expect(config.auth).toBeUndefined();
-    expect(config.models.providers.venice).not.toHaveProperty('apiKey');
+    expect(config.models.providers.venice.apiKey).toBe(apiKey);
     expect(await readdir(h.stateDir)).toEqual(['openclaw.json']);
   });
 
@@ -818,7 +840,8 @@ describe.concurrent('--key-storage', () => {
     const accepted = await run([...withKey, '--yes'], { stdin: KEY_LINE });
     expect(accepted.code, accepted.stderr).toBe(0);
     const text = await readFile(h.configPath, 'utf8');
-    expect(json5.parse<Config>(text).env).toEqual({ VENICE_API_KEY: TEST_API_KEY });
+    // Moved from the product page's env.VENICE_API_KEY to env.vars.
+    expect(json5.parse<Config>(text).env).toEqual({ vars: { VENICE_API_KEY: TEST_API_KEY } });
     expect(text).not.toContain(OLD_KEY);
     expect(await readFile(`${h.configPath}.bak`, 'utf8')).toBe(input);
   });

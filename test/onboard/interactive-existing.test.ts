@@ -42,7 +42,7 @@ describe('existing config, no key stored anywhere', () => {
     expect(text).toContain('}, // mine\n');
     const config = await readConfig(home.configPath);
     expect(config.agents.defaults.model).toEqual({ primary: 'venice/deepseek-v3.2', fallbacks: ['venice/llama-3.3-70b'] });
-    expect(config.env).toEqual({ VENICE_API_KEY: TEST_API_KEY });
+    expect(config.env).toEqual({ vars: { VENICE_API_KEY: TEST_API_KEY } });
     expect(config.models.providers.venice.models[0]).toMatchObject({ id: 'my-finetune' });
     expect(await readFile(`${home.configPath}.bak`, 'utf8')).toBe(before);
   });
@@ -76,7 +76,7 @@ describe('existing config with a key in its env block', () => {
     expect(storage.default).toBe('config');
     expect(storage.choices?.map((c) => c.value)).toEqual(STORAGE_CHOICES);
     expect(server.requestsTo('rate-limits').map((r) => r.headers.authorization)).toEqual([`Bearer ${OLD_KEY}`]);
-    expect((await readConfig(home.configPath)).env.VENICE_API_KEY).toBe(OLD_KEY);
+    expect((await readConfig(home.configPath)).env.vars.VENICE_API_KEY).toBe(OLD_KEY);
   });
 
   it('a new key: replacing the different stored one asks to confirm; yes → replaced, the old file backed up', async () => {
@@ -96,8 +96,8 @@ describe('existing config with a key in its env block', () => {
     expect(run.fake.questions()).toEqual([Q.keep('config env block', 'vapi…0001'), Q.password, Q.model, Q.storage, Q.replace('vapi…0001 in the config env block'), Q.write]);
     expect(run.fake.asked[4]?.default).toBe(true);
     // The preview shows the swap with both keys masked.
-    expect(run.stderr()).toContain("\n-  env: { VENICE_API_KEY: 'vapi…0001' },\n+  env: { VENICE_API_KEY: 'vapi…qrst' },\n");
-    expect((await readConfig(home.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect(run.stderr()).toContain("\n-  env: { vars: { VENICE_API_KEY: 'vapi…0001' } },\n+  env: { vars: { VENICE_API_KEY: 'vapi…qrst' } },\n");
+    expect((await readConfig(home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
     expect(await readFile(`${home.configPath}.bak`, 'utf8')).toBe(before);
   });
 
@@ -132,7 +132,7 @@ describe('existing config with a key in its env block', () => {
     );
     expect(run.code).toBe(0);
     expect(run.fake.questions()).toEqual([Q.envKey('vapi…qrst'), Q.model, Q.storage, Q.replace('vapi…0001 in the config env block'), Q.write]);
-    expect((await readConfig(home.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readConfig(home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('moving the same key to dotenv, once confirmed, takes it out of the config (SPEC §3.3: "key stays out of the config")', async () => {
@@ -189,7 +189,7 @@ it('every step is skipped when its flag is given: only the write confirm is left
   expect(run.code).toBe(0);
   expect(run.fake.questions()).toEqual([Q.write]);
   const config = await readConfig(home.configPath);
-  expect(config.env.VENICE_API_KEY).toBe(TEST_API_KEY);
+  expect(config.env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   expect(config.agents.defaults.model.primary).toBe('venice/llama-3.3-70b');
   expect(run.stderr()).toContain('! The key vapi…qrst was given on the command line');
 });

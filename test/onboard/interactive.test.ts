@@ -33,7 +33,7 @@ describe('first run, no config', () => {
     expect(run.fake.only('confirm').default).toBe(true);
 
     const config = await readConfig(run.home.configPath);
-    expect(config.env).toEqual({ VENICE_API_KEY: TEST_API_KEY });
+    expect(config.env).toEqual({ vars: { VENICE_API_KEY: TEST_API_KEY } });
     expect(config.agents.defaults.model).toEqual({ primary: 'venice/llama-3.3-70b' });
     expect(config.models.mode).toBe('merge');
     expect(config.models.providers.venice).toMatchObject({ baseUrl: server.baseUrl, apiKey: '${VENICE_API_KEY}', api: 'openai-completions' });
@@ -98,7 +98,7 @@ describe('the key question', () => {
     expect(run.code).toBe(0);
     expect(run.fake.questions()).toEqual([Q.envKey('vapi…qrst'), Q.model, Q.write]);
     expect(run.fake.asked[0]?.default).toBe(true);
-    expect((await readConfig(run.home.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readConfig(run.home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
   });
 
@@ -109,7 +109,7 @@ describe('the key question', () => {
     );
     expect(run.code).toBe(0);
     expect(run.fake.questions()).toEqual([Q.envKey('vapi…qrst'), Q.password, Q.model, Q.write]);
-    expect((await readConfig(run.home.configPath)).env.VENICE_API_KEY).toBe(OTHER_KEY);
+    expect((await readConfig(run.home.configPath)).env.vars.VENICE_API_KEY).toBe(OTHER_KEY);
     // The declined key is never sent.
     expect(server.requestsTo('rate-limits').map((r) => r.headers.authorization)).toEqual([`Bearer ${OTHER_KEY}`]);
   });
@@ -122,7 +122,7 @@ describe('the key question', () => {
     expect(run.code).toBe(0);
     expect(run.fake.questions()).toEqual([Q.envKey('vapi…0401'), Q.password, Q.model, Q.write]);
     expect(run.stderr()).toContain('✗ Venice rejected the key vapi…0401 (HTTP 401): it is invalid or revoked.\n');
-    expect((await readConfig(run.home.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readConfig(run.home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('bad formats, then a good key: the validator shows exactly the format error each time, nothing bad is sent', async () => {
@@ -143,7 +143,7 @@ describe('the key question', () => {
   it('a pasted `export VENICE_API_KEY="…"` line is normalised to the bare key', async () => {
     const run = await onboard([{ password: /API key/, answer: `export VENICE_API_KEY="${TEST_API_KEY}"` }, ENTER_THROUGH[1], ENTER_THROUGH[2]], { server });
     expect(run.code).toBe(0);
-    expect((await readConfig(run.home.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readConfig(run.home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('401, then a good key: asked again, each key sent once (never retried)', async () => {
@@ -152,7 +152,7 @@ describe('the key question', () => {
     expect(run.fake.questions()).toEqual([Q.password, Q.password, Q.model, Q.write]);
     expect(run.stderr()).toContain('✗ Venice rejected the key vapi…0401 (HTTP 401): it is invalid or revoked.\n');
     expect(server.requestsTo('rate-limits').map((r) => r.headers.authorization)).toEqual([`Bearer ${WRONG_KEYS[0]}`, `Bearer ${TEST_API_KEY}`]);
-    expect((await readConfig(run.home.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readConfig(run.home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 
   it('three 401s: exit 1 after the third try, no picker, nothing written', async () => {
@@ -169,7 +169,7 @@ describe('the key question', () => {
     const run = await onboard(ENTER_THROUGH, { server, flags: { timeout: '3000' } });
     expect(run.code).toBe(0);
     expect(run.stderr()).toMatch(/\n! The key could not be checked online \(.+\)\. Continuing\.\n/);
-    expect((await readConfig(run.home.configPath)).env.VENICE_API_KEY).toBe(TEST_API_KEY);
+    expect((await readConfig(run.home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
   });
 });
 

@@ -96,6 +96,7 @@ function scripted(o: OnboardOptions, ctx: Context, over: Partial<Interaction>, c
     storage: wrap('storage'),
     confirmReplace: wrap('confirmReplace'),
     confirmWrite: wrap('confirmWrite'),
+    installPlugin: wrap('installPlugin'),
   };
 }
 
@@ -108,7 +109,7 @@ describe.concurrent('runOnboard with a fake context', () => {
     const ask = scripted(o, f.ctx, { confirmWrite: async (diff) => ((preview = diff()), false) }, calls);
     expect(await runOnboard(o, f.ctx, ask)).toBe(ExitCode.cancelled);
     expect(f.stderr.text).toContain('Nothing was written.\n');
-    expect(preview).toContain('+    "VENICE_API_KEY": "vapi…qrst",');
+    expect(preview).toContain('+      "VENICE_API_KEY": "vapi…qrst",');
     expect(preview).not.toContain(KEY);
     expect(await readdir(f.dir)).not.toContain('state');
     expect(calls).toEqual(['header', 'key', 'waitForCatalog', 'model', 'storage', 'keyChecked', 'confirmWrite']);
@@ -158,7 +159,7 @@ describe.concurrent('runOnboard with a fake context', () => {
     const calls: string[] = [];
     expect(await runOnboard(o, f.ctx, scripted(o, f.ctx, {}, calls))).toBe(ExitCode.ok);
     expect(calls).not.toContain('confirmReplace');
-    expect(json5.parse<{ env: unknown }>(await readFile(f.configPath, 'utf8')).env).toEqual({ VENICE_API_KEY: KEY });
+    expect(json5.parse<{ env: unknown }>(await readFile(f.configPath, 'utf8')).env).toEqual({ vars: { VENICE_API_KEY: KEY } });
     expect(f.stdout.text + f.stderr.text).not.toContain(OLD_KEY);
   });
 
@@ -192,6 +193,7 @@ describe.concurrent('runOnboard with a fake context', () => {
       defaultModel: 'venice/llama-3.3-70b',
       keyStorage: 'config',
       catalogSource: 'static',
+      openclawVersion: '2026.9.6',
     });
   });
 });

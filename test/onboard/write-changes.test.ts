@@ -56,7 +56,7 @@ describe.concurrent('prepareConfigChange', () => {
     const file = join(await tempDir(t), 'openclaw.json');
     const change = await prepareConfigChange(await loadConfig(file), () => []);
     expect(change).toMatchObject({ label: 'config', path: file, before: null });
-    expect(change?.after.startsWith('// OpenClaw configuration')).toBe(true);
+    expect(change?.after?.startsWith('// OpenClaw configuration')).toBe(true);
   });
 
   it('$include: a CliError with the snippet to paste, values masked nowhere here (cli.ts masks on output)', async (t) => {

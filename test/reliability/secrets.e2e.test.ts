@@ -33,7 +33,9 @@ function expectNoKey(r: CliResult, ...keys: string[]): void {
 
 async function onboarded(t: TestContext, storage = 'config'): Promise<TempHome> {
   const h = await makeTempHome({ context: t });
-  const r = await runCli(['--non-interactive', '--venice-api-key-stdin', '--base-url', server.baseUrl, '--key-storage', storage], { home: h.home, stdin: `${KEY}\n` });
+  // auth-profile files are ours through OpenClaw 2026.6.1; later, OpenClaw's own database holds the key.
+  const target = storage === 'auth-profile' ? ['--openclaw-version', '2026.6.1'] : [];
+  const r = await runCli(['--non-interactive', '--venice-api-key-stdin', '--base-url', server.baseUrl, '--key-storage', storage, ...target], { home: h.home, stdin: `${KEY}\n` });
   expect(r.code, r.stderr).toBe(0);
   expectNoKey(r);
   return h;
@@ -69,7 +71,7 @@ describe.concurrent('the key never appears whole', () => {
     // Replacing the stored key: the diff shows neither the old nor the new one.
     const r = await runCli(['--non-interactive', '--venice-api-key-stdin', '--dry-run', '--yes', ...base()], { home: h.home, stdin: `${OTHER}\n` });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('-    "VENICE_API_KEY": "vapi…');
+    expect(r.stdout).toContain('-      "VENICE_API_KEY": "vapi…');
     expectNoKey(r, OTHER);
   });
 

@@ -182,7 +182,7 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
 export function existingConfig(baseUrl: string, opts: { key?: string; primary?: string } = {}): string {
   return `// my OpenClaw config
 {
-${opts.key === undefined ? '' : `  env: { VENICE_API_KEY: '${opts.key}' },\n`}  agents: {
+${opts.key === undefined ? '' : `  env: { vars: { VENICE_API_KEY: '${opts.key}' } },\n`}  agents: {
     defaults: {
       model: { primary: '${opts.primary ?? 'venice/deepseek-v3.2'}', fallbacks: ['venice/llama-3.3-70b'] },
     },

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir } from './temp-home.js';
 
@@ -38,6 +39,9 @@ const INHERITED = ['PATH', 'SystemRoot', 'TEMP', 'TMP', 'TMPDIR', 'LANG', 'TZ'];
 export function isolatedEnv(home: string, options: Pick<RunCliOptions, 'cacheDir' | 'env'> = {}): Record<string, string> {
   const env: Record<string, string | undefined> = {};
   for (const name of INHERITED) if (process.env[name] !== undefined) env[name] = process.env[name];
+  // An openclaw installed on this machine would change what onboarding writes (it targets that
+  // release): runs see none, unless a test puts its own on PATH through `env`.
+  if (env.PATH !== undefined) env.PATH = env.PATH.split(delimiter).filter((dir) => dir !== '' && !existsSync(join(dir, 'openclaw'))).join(delimiter);
   Object.assign(env, {
     HOME: home,
     USERPROFILE: home,

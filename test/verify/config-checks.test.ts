@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigLocation } from '../../src/config/config-path.js';
+import { RELEASE_SHAPES, shapeOf, parseReleaseVersion } from '../../src/core/openclaw-releases.js';
 import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider } from '../../src/verify/config-checks.js';
 
 /** The config checks of `verify` (SPEC §1.2), table-driven over plain data. */
 
+const OLDEST = RELEASE_SHAPES[0]!;
+const NEWEST = shapeOf(parseReleaseVersion('2026.9.6')!);
 const FIX_PROVIDER = 'Run venice-onboard onboard to write a valid Venice block.';
 
 const entry = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -79,11 +82,11 @@ describe('config.parse', () => {
 
 describe('config.provider', () => {
   it('passes on what onboarding writes', () => {
-    expect(checkProvider(config(venice()))).toEqual({ status: 'pass', message: 'Venice block at https://api.venice.ai/api/v1 with 2 model(s).' });
+    expect(checkProvider(config(venice()), OLDEST)).toEqual({ status: 'pass', message: 'Venice block at https://api.venice.ai/api/v1 with 2 model(s).' });
   });
 
   it.each([['http://127.0.0.1:8080/api/v1'], ['http://localhost/api/v1'], ['http://[::1]:9/api/v1']])('accepts http on loopback: %s', (baseUrl) => {
-    expect(checkProvider(config(venice({ baseUrl }))).status).toBe('pass');
+    expect(checkProvider(config(venice({ baseUrl })), OLDEST).status).toBe('pass');
   });
 
   it.each([
@@ -99,7 +102,8 @@ describe('config.provider', () => {
     ['models not an array', config(venice({ models: { id: 'x' } })), 'Venice block: models is not a non-empty array.'],
     ['an unknown provider key', config(venice({ description: 'mine' })), 'Venice block: unknown key(s) description.'],
     ['privacy in a model entry', config(venice({ models: [entry('llama-3.3-70b', { privacy: 'private' })] })), 'Venice block: model keys OpenClaw rejects: privacy (in llama-3.3-70b).'],
-    ['compat in a model entry', config(venice({ models: [entry('qwen3-4b', { compat: { supportsStore: false } })] })), 'Venice block: model keys OpenClaw rejects: compat (in qwen3-4b).'],
+    // compat is accepted (measured on 2026.1.29, 3.22 and 9.6); capabilities, this tool's own field, is not.
+    ['capabilities in a model entry', config(venice({ models: [entry('qwen3-4b', { capabilities: { tools: true } })] })), 'Venice block: model keys OpenClaw rejects: capabilities (in qwen3-4b).'],
     ['an entry without id', config(venice({ models: [{ name: 'x' }] })), 'Venice block: a model entry has no id.'],
     [
       'several problems at once',
@@ -107,23 +111,40 @@ describe('config.provider', () => {
       'Venice block: baseUrl is not https; api is "x", not "openai-completions"; models is not a non-empty array.',
     ],
   ])('fails on %s', (_name, cfg, message) => {
-    expect(checkProvider(cfg)).toEqual({ status: 'fail', message, hint: expect.any(String) });
+    expect(checkProvider(cfg, OLDEST)).toEqual({ status: 'fail', message, hint: expect.any(String) });
   });
 
   it('the hint for a block onboarding writes anew is to run onboarding', () => {
-    expect(checkProvider({}).hint).toBe(FIX_PROVIDER);
+    expect(checkProvider({}, OLDEST).hint).toBe(FIX_PROVIDER);
   });
 
   // Onboarding keeps existing model entries as they are (SPEC §5.2), so "run onboard" does not remove
   // a key OpenClaw rejects: the hint must say which key to remove.
   it.each([
     ['privacy', entry('llama-3.3-70b', { privacy: 'private' })],
-    ['compat', entry('llama-3.3-70b', { compat: { supportsStore: false } })],
+    ['capabilities', entry('llama-3.3-70b', { capabilities: { tools: true } })],
   ])('the hint for %s in a model entry names the key to remove', (key, bad) => {
-    const outcome = checkProvider(config(venice({ models: [bad] })));
+    const outcome = checkProvider(config(venice({ models: [bad] })), OLDEST);
     expect(outcome.status).toBe('fail');
     expect(outcome.hint).toContain(key);
     expect(outcome.hint).not.toBe(FIX_PROVIDER);
+  });
+});
+
+describe('config.provider and config.default-model with the Venice plugin (2026.9.3 and later)', () => {
+  const plugin = (rest: Record<string, unknown> = {}) => config(venice({ models: [] }), rest);
+
+  it("models: [] (OpenClaw's own onboarding) passes where the plugin lists the models, fails before", () => {
+    expect(checkProvider(plugin(), NEWEST)).toEqual({ status: 'pass', message: "Venice block at https://api.venice.ai/api/v1; its models come from the Venice plugin's catalog." });
+    expect(checkProvider(plugin(), OLDEST).message).toBe('Venice block: models is not a non-empty array.');
+  });
+
+  it('a default without its row warns there, with the command that writes the row', () => {
+    expect(checkDefaultModel(plugin({ agents: { defaults: { model: 'venice/zai-org-glm-4.7' } } }), undefined, NEWEST)).toEqual({
+      status: 'warn',
+      message: "The default venice/zai-org-glm-4.7 has no row in the Venice block: OpenClaw takes it from the Venice plugin's catalog, if the plugin is installed.",
+      hint: "Run venice-onboard models set venice/zai-org-glm-4.7 to write its row with Venice's live limits.",
+    });
   });
 });
 
@@ -134,11 +155,11 @@ describe('config.default-model', () => {
     ['the object form', { primary: 'venice/llama-3.3-70b', fallbacks: ['venice/qwen3-4b'] }],
     ['the string form', 'venice/llama-3.3-70b'],
   ])('passes with %s', (_name, model) => {
-    expect(checkDefaultModel(withDefault(model), undefined)).toEqual({ status: 'pass', message: 'Default model venice/llama-3.3-70b.' });
+    expect(checkDefaultModel(withDefault(model), undefined, OLDEST)).toEqual({ status: 'pass', message: 'Default model venice/llama-3.3-70b.' });
   });
 
   it('fails when the default is not in the provider models, with the command that adds it', () => {
-    expect(checkDefaultModel(withDefault({ primary: 'venice/llama-3.2-3b' }), undefined)).toEqual({
+    expect(checkDefaultModel(withDefault({ primary: 'venice/llama-3.2-3b' }), undefined, OLDEST)).toEqual({
       status: 'fail',
       message: "The default venice/llama-3.2-3b is not in the provider's models.",
       hint: 'Run venice-onboard models set venice/llama-3.2-3b to add its entry.',
@@ -146,7 +167,7 @@ describe('config.default-model', () => {
   });
 
   it('fails when there is no default model', () => {
-    expect(checkDefaultModel(config(venice()), undefined)).toEqual({
+    expect(checkDefaultModel(config(venice()), undefined, OLDEST)).toEqual({
       status: 'fail',
       message: 'No default model (agents.defaults.model.primary).',
       hint: 'Run venice-onboard models set venice/llama-3.3-70b.',
@@ -154,7 +175,7 @@ describe('config.default-model', () => {
   });
 
   it('warns when the default is another provider', () => {
-    expect(checkDefaultModel(withDefault({ primary: 'anthropic/claude-opus-4-5' }), undefined)).toEqual({
+    expect(checkDefaultModel(withDefault({ primary: 'anthropic/claude-opus-4-5' }), undefined, OLDEST)).toEqual({
       status: 'warn',
       message: 'The default model is anthropic/claude-opus-4-5, not a Venice model.',
       hint: 'Run venice-onboard models set <venice model> to use Venice by default.',
@@ -162,14 +183,14 @@ describe('config.default-model', () => {
   });
 
   it.each([['qwen3-4b'], ['venice/qwen3-4b']])('--model %s replaces the default', (model) => {
-    expect(checkDefaultModel(withDefault({ primary: 'venice/llama-3.2-3b' }), model)).toEqual({
+    expect(checkDefaultModel(withDefault({ primary: 'venice/llama-3.2-3b' }), model, OLDEST)).toEqual({
       status: 'pass',
       message: "venice/qwen3-4b (from --model) is in the provider's models.",
     });
   });
 
   it('--model with a model the provider does not list fails', () => {
-    expect(checkDefaultModel(withDefault('venice/llama-3.3-70b'), 'mistral-31-24b')).toEqual({
+    expect(checkDefaultModel(withDefault('venice/llama-3.3-70b'), 'mistral-31-24b', OLDEST)).toEqual({
       status: 'fail',
       message: "venice/mistral-31-24b (from --model) is not in the provider's models.",
       hint: 'Run venice-onboard models set venice/mistral-31-24b to add it.',
@@ -181,7 +202,7 @@ describe('config.env-refs', () => {
   const MISSING_HINT = (name: string) => `Set ${name} in the environment, in the .env next to the config, or run venice-onboard onboard.`;
 
   it('passes when there is nothing to resolve', () => {
-    expect(checkEnvRefs(config(venice({ apiKey: undefined })), {}, {})).toEqual({ status: 'pass', message: 'No ${VAR} references to resolve.' });
+    expect(checkEnvRefs(config(venice({ apiKey: undefined })), {}, {}, OLDEST)).toEqual({ status: 'pass', message: 'No ${VAR} references to resolve.' });
   });
 
   it.each([
@@ -190,24 +211,35 @@ describe('config.env-refs', () => {
     ['the config env block', {}, {}, { VENICE_API_KEY: 'k' }],
     ['env.vars of the config', {}, {}, { vars: { VENICE_API_KEY: 'k' } }],
   ])('resolves ${VENICE_API_KEY} from %s', (_name, env, dotenv, block) => {
-    expect(checkEnvRefs(config(venice(), { env: block }), env, dotenv)).toEqual({ status: 'pass', message: '${VENICE_API_KEY} resolved.' });
+    expect(checkEnvRefs(config(venice(), { env: block }), env, dotenv, OLDEST)).toEqual({ status: 'pass', message: '${VENICE_API_KEY} resolved.' });
   });
 
   it('fails naming the missing variable', () => {
-    expect(checkEnvRefs(config(venice()), {}, {})).toEqual({
+    expect(checkEnvRefs(config(venice()), {}, {}, OLDEST)).toEqual({
       status: 'fail',
       message: '${VENICE_API_KEY} is not set anywhere: OpenClaw refuses a config with an unresolved variable.',
       hint: MISSING_HINT('VENICE_API_KEY'),
     });
   });
 
+  // Measured: 2026.3.2 refuses the config, 2026.3.7 and later accept it with a warning per variable.
+  it('from 2026.3.7 a missing variable is a warning: OpenClaw runs without the value', () => {
+    expect(checkEnvRefs(config(venice()), {}, {}, shapeOf(parseReleaseVersion('2026.3.2')!)).status).toBe('fail');
+    expect(checkEnvRefs(config(venice()), {}, {}, shapeOf(parseReleaseVersion('2026.3.7')!))).toEqual({
+      status: 'warn',
+      message: '${VENICE_API_KEY} is not set anywhere: OpenClaw runs without it, and what uses it gets nothing.',
+      hint: MISSING_HINT('VENICE_API_KEY'),
+    });
+    expect(checkEnvRefs(config(venice()), {}, {}, NEWEST).status).toBe('warn');
+  });
+
   it('an empty value does not resolve, as in OpenClaw', () => {
-    expect(checkEnvRefs(config(venice(), { env: { VENICE_API_KEY: '' } }), { VENICE_API_KEY: '' }, { VENICE_API_KEY: '' }).status).toBe('fail');
+    expect(checkEnvRefs(config(venice(), { env: { VENICE_API_KEY: '' } }), { VENICE_API_KEY: '' }, { VENICE_API_KEY: '' }, OLDEST).status).toBe('fail');
   });
 
   it('looks in the Venice block (headers too) and in the env block, and lists every missing one', () => {
     const cfg = config(venice({ headers: { 'X-Org': '${VENICE_ORG}' } }), { env: { VENICE_API_KEY: 'k', OTHER: 'pre-${SHARED_SECRET}' } });
-    expect(checkEnvRefs(cfg, {}, {})).toEqual({
+    expect(checkEnvRefs(cfg, {}, {}, OLDEST)).toEqual({
       status: 'fail',
       message: '${VENICE_ORG}, ${SHARED_SECRET} is not set anywhere: OpenClaw refuses a config with an unresolved variable.',
       hint: MISSING_HINT('VENICE_ORG'),
@@ -219,6 +251,6 @@ describe('config.env-refs', () => {
       gateway: { token: '${GATEWAY_TOKEN}' },
       models: { providers: { venice: venice({ apiKey: '$${VENICE_API_KEY}' }), openai: { apiKey: '${OPENAI_API_KEY}' } } },
     });
-    expect(checkEnvRefs(cfg, {}, {})).toEqual({ status: 'pass', message: 'No ${VAR} references to resolve.' });
+    expect(checkEnvRefs(cfg, {}, {}, OLDEST)).toEqual({ status: 'pass', message: 'No ${VAR} references to resolve.' });
   });
 });

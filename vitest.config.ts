@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The real-OpenClaw suite has its own config and command (vitest.openclaw.config.ts, npm run test:openclaw).
+    exclude: ['test/openclaw/**', 'node_modules/**'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/setup.ts'],

@@ -107,7 +107,7 @@ export interface Target {
   version: string;
   source: TargetSource;
   shape: ReleaseShape;
-  /** Set when the version is outside the releases this table was checked against. */
+  /** Set when the version is outside the releases this table was checked against, or openclaw did not say its own. */
   note?: string;
 }
 
@@ -116,7 +116,7 @@ export interface Target {
  * `meta.lastTouchedVersion`, else the newest known release. Versions newer than the newest known
  * get its shape; older than the oldest, the oldest's.
  */
-export function chooseTarget(candidates: { flag?: string; openclaw?: string; config?: string }): Target {
+export function chooseTarget(candidates: { flag?: string; openclaw?: string; config?: string; silentOpenclaw?: string }): Target {
   const order: [TargetSource, string | undefined][] = [
     ['flag', candidates.flag],
     ['openclaw', candidates.openclaw],
@@ -126,22 +126,29 @@ export function chooseTarget(candidates: { flag?: string; openclaw?: string; con
     const version = text === undefined ? undefined : parseReleaseVersion(text);
     if (version === undefined) continue;
     const target: Target = { version: version.text, source, shape: shapeOf(version) };
-    if (compareReleases(version, parseReleaseVersion(NEWEST_KNOWN_RELEASE)!) > 0) {
+    if (source === 'config' && candidates.silentOpenclaw !== undefined) target.note = silentNote(candidates.silentOpenclaw, version.text);
+    else if (compareReleases(version, parseReleaseVersion(NEWEST_KNOWN_RELEASE)!) > 0) {
       target.note = `OpenClaw ${version.text} is newer than the releases venice-onboard was checked against; writing what ${NEWEST_KNOWN_RELEASE} accepts.`;
     } else if (compareReleases(version, parsedSince[0]!) < 0) {
       target.note = `OpenClaw ${version.text} is older than ${OLDEST_KNOWN_RELEASE}, the oldest release venice-onboard knows; writing what ${OLDEST_KNOWN_RELEASE} accepts.`;
     }
     return target;
   }
-  return { version: NEWEST_KNOWN_RELEASE, source: 'default', shape: shapeOf(parseReleaseVersion(NEWEST_KNOWN_RELEASE)!) };
+  const fallback: Target = { version: NEWEST_KNOWN_RELEASE, source: 'default', shape: shapeOf(parseReleaseVersion(NEWEST_KNOWN_RELEASE)!) };
+  if (candidates.silentOpenclaw !== undefined) fallback.note = silentNote(candidates.silentOpenclaw, NEWEST_KNOWN_RELEASE);
+  return fallback;
 }
+
+/** `openclaw` is on PATH but `openclaw --version` said nothing usable (in time). */
+const silentNote = (bin: string, version: string) =>
+  `${bin} did not say its version; writing for OpenClaw ${version}. Name your release with --openclaw-version <version>.`;
 
 export function describeTarget(target: Target): string {
   const why = {
     flag: 'from --openclaw-version',
     openclaw: 'the openclaw on your PATH',
     config: 'meta.lastTouchedVersion in the config',
-    default: 'the newest release venice-onboard knows; no openclaw on PATH',
+    default: target.note === undefined ? 'the newest release venice-onboard knows; no openclaw on PATH' : 'the newest release venice-onboard knows',
   }[target.source];
   return `${target.version} (${why})`;
 }

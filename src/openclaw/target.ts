@@ -33,7 +33,12 @@ export async function probeOpenclaw(flag: string | undefined, env: Record<string
     ...(openclaw === undefined ? {} : { openclaw }),
     targetFor: (config) => {
       const meta = getPath(config, ['meta', 'lastTouchedVersion']);
-      return chooseTarget({ flag, openclaw: version, config: typeof meta === 'string' ? meta : undefined });
+      return chooseTarget({
+        flag,
+        openclaw: version,
+        config: typeof meta === 'string' ? meta : undefined,
+        ...(bin !== undefined && flag === undefined && version === undefined ? { silentOpenclaw: bin } : {}),
+      });
     },
   };
 }

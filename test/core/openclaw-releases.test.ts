@@ -102,6 +102,14 @@ describe('chooseTarget: --openclaw-version, then openclaw --version, then meta.l
     );
   });
 
+  it('openclaw on PATH that does not say its version: the next choice, with a note naming it', () => {
+    const note = '/usr/local/bin/openclaw did not say its version; writing for OpenClaw 2026.9.6. Name your release with --openclaw-version <version>.';
+    const target = chooseTarget({ silentOpenclaw: '/usr/local/bin/openclaw' });
+    expect(target).toEqual({ version: '2026.9.6', source: 'default', shape: shape('2026.9.6'), note });
+    expect(describeTarget(target)).toBe('2026.9.6 (the newest release venice-onboard knows)');
+    expect(chooseTarget({ silentOpenclaw: '/oc', config: '2026.3.2' }).note).toBe('/oc did not say its version; writing for OpenClaw 2026.3.2. Name your release with --openclaw-version <version>.');
+  });
+
   it('describeTarget says where the version came from', () => {
     expect(describeTarget(chooseTarget({}))).toBe('2026.9.6 (the newest release venice-onboard knows; no openclaw on PATH)');
     expect(describeTarget(chooseTarget({ flag: '2026.6.1' }))).toBe('2026.6.1 (from --openclaw-version)');

@@ -75,6 +75,16 @@ describe.concurrent('onboarding with openclaw on PATH', () => {
     expect(await commands(oc)).toEqual(['--version']);
   });
 
+  it('an openclaw that does not say its version: the newest known release, and a warning saying so', async (t) => {
+    const { oc, run } = await setup(t, { version: 'unknown' });
+    const r = await run(ONBOARD, KEY_LINE);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'OpenClaw: 2026.9.6 (the newest release venice-onboard knows)\n' +
+        `! ${oc.binDir}/openclaw did not say its version; writing for OpenClaw 2026.9.6. Name your release with --openclaw-version <version>.\n`,
+    );
+  });
+
   it('--openclaw-version wins, and openclaw --version is not asked', async (t) => {
     const { oc, run } = await setup(t, { version: '2026.6.10' });
     const r = await run([...ONBOARD, '--openclaw-version', '2026.9.6'], KEY_LINE);

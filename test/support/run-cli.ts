@@ -20,6 +20,8 @@ export interface RunCliOptions {
   /** SIGKILL after this many ms (default 15000); the result then has `timedOut: true`. */
   timeoutMs?: number;
   cwd?: string;
+  /** The Node binary that runs the tool (default: this one); the real-OpenClaw suite uses Node 24. */
+  node?: string;
 }
 
 export interface CliResult {
@@ -61,7 +63,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   const home = options.home ?? (await makeTempDir({ prefix: 'venice-onboard-home-', scope: 'file' }));
   const env = isolatedEnv(home, options);
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN_PATH, ...args], {
+  const child = spawn(options.node ?? process.execPath, [BIN_PATH, ...args], {
     cwd: options.cwd ?? home,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

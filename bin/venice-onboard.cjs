@@ -27,5 +27,14 @@ if (args.length === 1 && ['-h', '--help', '-V', '--version'].includes(args[0])) 
     // not generated (a partial build): fall through to the full CLI
   }
 }
-const { loadBundle } = require('./load-bundle.cjs');
-loadBundle(join(dist, 'cli.cjs')).exports.main(process.argv);
+// Node's own compile cache (Node 22.1 and later; absent on 20): kept per user and Node version in
+// the temp dir, so nothing built for one V8 ships. Node 20 compiles the bundle as usual.
+const { enableCompileCache } = require('node:module');
+if (typeof enableCompileCache === 'function') {
+  try {
+    enableCompileCache();
+  } catch {
+    // an unwritable temp dir: run without the cache
+  }
+}
+require(join(dist, 'cli.cjs')).main(process.argv);

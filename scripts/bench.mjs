@@ -10,6 +10,9 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 25);
+// BENCH_NODE=/path/to/node measures another Node (e.g. 24, where OpenClaw's users are): the tool
+// and the bare `node -e 0` it is compared with both run on it.
+const node = process.env.BENCH_NODE ?? process.execPath;
 const bin = join(root, 'bin', 'venice-onboard.cjs');
 const peak = join(root, 'scripts', 'peak-rss.cjs');
 const work = mkdtempSync(join(tmpdir(), 'venice-bench-'));
@@ -37,8 +40,10 @@ const server = await startVeniceServer();
 function run(args, { stdin = '', env = {}, rssFile } = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, rssFile ? ['--require', peak, ...args] : args, {
-      env: { PATH: process.env.PATH, HOME: work, XDG_CACHE_HOME: join(work, 'cache'), NO_COLOR: '1', ...env, ...(rssFile ? { BENCH_RSS_FILE: rssFile } : {}) },
+    const child = spawn(node, rssFile ? ['--require', peak, ...args] : args, {
+      // TMPDIR: Node's compile cache (Node 22.1+, enabled by bin/) lives in the bench's own dir,
+      // warmed by the two discarded runs of each bar.
+      env: { PATH: process.env.PATH, HOME: work, TMPDIR: work, XDG_CACHE_HOME: join(work, 'cache'), NO_COLOR: '1', ...env, ...(rssFile ? { BENCH_RSS_FILE: rssFile } : {}) },
       stdio: ['pipe', 'ignore', 'ignore'],
     });
     child.stdin.end(stdin);
@@ -70,7 +75,13 @@ const median = (xs) => {
 };
 
 const baseline = { args: ['-e', '0'], opts: {} };
-console.log(`venice-onboard start-up benchmark: ${runs} alternating runs each, Node ${process.version}\n`);
+const nodeVersion = (await new Promise((resolve) => {
+  const child = spawn(node, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.on('close', () => resolve(out.trim()));
+}));
+console.log(`venice-onboard start-up benchmark: ${runs} alternating runs each, Node ${nodeVersion}\n`);
 const rows = [];
 let worstMemory = 0;
 for (const bar of bars) {

@@ -1,16 +1,13 @@
 // Bundles src/ into dist/ (code + dependencies) as CommonJS, which Node starts faster than ES
-// modules and which bin/ can load through V8's code cache:
+// modules:
 // - dist/cli.cjs: the CLI, its commands and the light dependencies (commander, json5, the JSON5
-//   tree parser, diff, chalk); a command's modules run only when that command does; json5 gets
-//   the fast paths of scripts/json5-fast-paths.mjs;
-// - dist/vendor/*.cjs: the heavy dependencies (HTTP client for proxies, prompts, spinner), read
+//   tree parser, diff, chalk), as published; a command's modules run only when that command does;
+// - dist/vendor/*.cjs: the heavy dependencies (HTTP client for proxies, prompts), read
 //   only by the code paths that use them;
-// - dist/cli.cjs.v8cache: the compiled code of a training run (see scripts/train-code-cache.cjs);
 // - dist/help.txt, dist/version.txt: the static answers of `--help` and `--version`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { json5FastPaths } from './json5-fast-paths.mjs';
 
 const root = new URL('..', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
@@ -30,13 +27,31 @@ const noChildProcess = {
   },
 };
 
+// undici (the HTTP client used only through a proxy) ships its WebAssembly HTTP parser twice, a
+// SIMD build and a plain one, ~54 KB compressed each. It tries the SIMD one and falls back to the
+// plain one when that fails (as it always does on ppc64 before Node 24.12): the SIMD copy is left
+// out, the fallback runs everywhere, and the tarball stays under its 250 KB bar. The proxy tests
+// run this bundle.
+const plainLlhttpOnly = {
+  name: 'undici-plain-llhttp-only',
+  setup(b) {
+    b.onResolve({ filter: /llhttp_simd-wasm\.js$/ }, (args) =>
+      args.importer.includes('/node_modules/undici/') ? { path: 'llhttp-simd', namespace: 'no-llhttp-simd' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-llhttp-simd' }, () => ({
+      contents: "throw new Error('the SIMD build of llhttp is not bundled; undici uses its plain build');",
+      loader: 'js',
+    }));
+  },
+};
+
 // The heavy dependencies, each bundled on its own (entry: scripts/vendor/<name>.*) and required
 // from dist/vendor/ when first used.
-const VENDOR = { undici: 'undici.cjs', '@inquirer/prompts': 'inquirer.mjs', ora: 'ora.cjs' };
+const VENDOR = { undici: 'undici.cjs', '@inquirer/prompts': 'inquirer.mjs' };
 const vendorFiles = {
   name: 'vendor-files',
   setup(b) {
-    b.onResolve({ filter: /^(undici|@inquirer\/prompts|ora)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path].replace(/\.[^.]+$/, '')}.cjs`, external: true }));
+    b.onResolve({ filter: /^(undici|@inquirer\/prompts)$/ }, (args) => ({ path: `./vendor/${VENDOR[args.path].replace(/\.[^.]+$/, '')}.cjs`, external: true }));
   },
 };
 
@@ -60,18 +75,19 @@ await build({
   outExtension: { '.js': '.cjs' },
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: 'const __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [noChildProcess, vendorFiles, json5FastPaths],
+  plugins: [noChildProcess, vendorFiles],
 });
 await build({
   ...common,
   entryPoints: Object.values(VENDOR).map((file) => `scripts/vendor/${file}`),
   outdir: 'dist/vendor',
+  plugins: [plainLlhttpOnly],
   outExtension: { '.js': '.cjs' },
 });
 
 // The template as the editor parses it (data and source tree), so that a first setup does not
 // parse a constant again; src/config/template.ts uses it only for the very same text.
-const parser = await build({ ...common, format: 'esm', entryPoints: ['src/core/config-edit-parse.ts'], write: false, minify: false, legalComments: 'none' });
+const parser = await build({ ...common, format: 'esm', entryPoints: ['src/json5-edit/parse.ts'], write: false, minify: false, legalComments: 'none' });
 const { parseDocument } = await import(`data:text/javascript;base64,${Buffer.from(parser.outputFiles[0].text).toString('base64')}`);
 const template = readFileSync(new URL('templates/openclaw.json5', root), 'utf8');
 writeFileSync(new URL('dist/template.json', root), JSON.stringify(parseDocument(template)));
@@ -82,11 +98,3 @@ delete env.FORCE_COLOR;
 const bin = new URL('bin/venice-onboard.cjs', root).pathname;
 writeFileSync(new URL('dist/help.txt', root), execFileSync(process.execPath, [bin, '--help'], { env }));
 writeFileSync(new URL('dist/version.txt', root), execFileSync(process.execPath, [bin, '--version'], { env }));
-
-// Last, once dist/cli.cjs is final: its code cache.
-// The training runs talk on stderr like any run: show that only when it fails.
-const training = spawnSync(process.execPath, [new URL('train-code-cache.cjs', import.meta.url).pathname], { encoding: 'utf8' });
-if (training.status !== 0) {
-  process.stderr.write(training.stderr);
-  throw new Error('the code-cache training run failed');
-}

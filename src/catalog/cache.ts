@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapCompatibilityMapping, mapModelsResponse } from '../core/map-models.js';
+import { mapCompatibilityMapping, mapModelsResponse } from './map-models.js';
 import type { CatalogModel } from '../core/types.js';
 
 /** The last good live answer, per base URL, under the user cache dir (SPEC §4.1). */

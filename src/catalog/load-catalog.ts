@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { STATIC_MODELS } from '../core/static-catalog.js';
+import { STATIC_MODELS } from './static-catalog.js';
 import type { Catalog } from '../core/types.js';
 import { CACHE_TTL_MS, cacheFilePath, readCache, writeCache, type CachedCatalog } from './cache.js';
 

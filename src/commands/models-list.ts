@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describeSource, loadCatalog } from '../catalog/load-catalog.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
-import { listRecommendations, recommendationsById } from '../core/recommendations.js';
+import { listRecommendations, recommendationsById } from '../catalog/recommendations.js';
 import { readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
 import { CAPABILITIES, type Capability, type CatalogModel, type Privacy } from '../core/types.js';
 import { usageError } from '../errors.js';
@@ -48,7 +48,7 @@ async function readConfiguredDefault(options: GlobalOptions, ctx: Pick<Context, 
   const loc = resolveConfigPath(options.config, ctx);
   if (!loc.exists) return undefined;
   try {
-    const { parseJson5 } = await import('../core/json5-parse.js'); // only when there is a config to read
+    const { parseJson5 } = await import('../json5-edit/json5-read.js'); // only when there is a config to read
     return veniceIdOf(readDefaultModelRef(parseJson5(await readFile(loc.path, 'utf8'))));
   } catch {
     return undefined;

@@ -5,12 +5,12 @@ import { readVeniceProvider } from '../core/openclaw-config.js';
 import { findStoredKeys } from '../config/key-stores.js';
 import { findProviderModel, planDefaultModel, planModelEntry } from '../core/plan-venice.js';
 import { probeOpenclaw } from '../openclaw/target.js';
-import { stripVenicePrefix } from '../core/resolve-model.js';
+import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
 import { toOpenclawVersion, type GlobalOptions } from '../options.js';
-import { loadConfig, prepareConfigChange } from '../onboard/config-change.js';
-import { requireModel } from '../onboard/resolve-choice.js';
-import { renderDiff, writeChanges } from '../onboard/write-changes.js';
+import { loadConfig, prepareConfigChange } from '../changes/config-change.js';
+import { requireModel } from '../catalog/require-model.js';
+import { renderDiff, writeChanges } from '../changes/write-changes.js';
 import { palette } from '../ui/style.js';
 
 export interface ModelsSetOptions extends GlobalOptions {

@@ -8,7 +8,7 @@ import { isObject, readVeniceProvider } from '../core/openclaw-config.js';
 import type { GlobalOptions } from '../options.js';
 import { palette, SYMBOLS } from '../ui/style.js';
 import { normalizeBaseUrl } from '../core/base-url.js';
-import { stripVenicePrefix } from '../core/resolve-model.js';
+import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider, selectedModelId } from '../verify/config-checks.js';
 import { discoverKey } from '../verify/discover-key.js';
 import { checkKeyPresent } from '../verify/key-present.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isParseOf, type ParsedDocument } from '../core/config-edit.js';
+import { isParseOf, type ParsedDocument } from '../json5-edit/index.js';
 
 /**
  * The commented document a new config starts from (SPEC §5.2). It ships in `templates/`; the

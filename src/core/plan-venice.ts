@@ -1,4 +1,4 @@
-import type { EditOp, JsonValue } from './config-edit.js';
+import type { EditOp, JsonValue } from '../json5-edit/index.js';
 import { getPath, isObject } from './openclaw-config.js';
 import type { ReleaseShape } from './openclaw-releases.js';
 import type { CatalogModel, ProviderModelEntry } from './types.js';

@@ -1,4 +1,4 @@
-import { mapCompatibilityMapping, mapModelsResponse, mapTraits, rowsOf } from '../core/map-models.js';
+import { mapCompatibilityMapping, mapModelsResponse, mapTraits, rowsOf } from '../catalog/map-models.js';
 import type { CatalogModel } from '../core/types.js';
 import { NetworkError, requestJson, type HttpOptions } from './http.js';
 

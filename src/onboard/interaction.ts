@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { KeyStorage } from '../core/plan-venice.js';
 import type { Catalog } from '../core/types.js';
 import { CliError, ExitCode } from '../errors.js';
-import { invalidKeyError, type OnlineCheck } from './key-check.js';
+import { invalidKeyError, type OnlineCheck } from '../net/key-check.js';
 import { keyFromFlags, missingKeyError } from './obtain-key.js';
 import type { OnboardOptions } from './options.js';
 

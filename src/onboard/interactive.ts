@@ -5,13 +5,13 @@ import { checkKeyFormat } from '../core/key-format.js';
 import { maskKey } from '../core/mask.js';
 import { VENICE_PLUGIN_INSTALL } from '../core/openclaw-releases.js';
 import type { KeyStorage } from '../core/plan-venice.js';
-import { DEFAULT_MODEL_ID } from '../core/static-catalog.js';
+import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import type { Catalog } from '../core/types.js';
-import { resolveModel } from '../core/resolve-model.js';
-import { spinnerStream } from '../ui/spinner-stream.js';
+import { resolveModel } from '../catalog/resolve-model.js';
+import { startSpinner } from '../ui/spinner.js';
 import { CliError, ExitCode } from '../errors.js';
 import { palette } from '../ui/style.js';
-import { invalidKeyError } from './key-check.js';
+import { invalidKeyError } from '../net/key-check.js';
 import { nonInteractive, type Interaction, type KeyChecker } from './interaction.js';
 import { buildModelGroups } from './model-choices.js';
 import type { OnboardOptions } from './options.js';
@@ -86,8 +86,7 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
     waitForCatalog: async (pending: Promise<Catalog>) => {
       const ready = await Promise.race([pending.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 50))]);
       if (ready) return pending;
-      const { default: ora } = await import('ora');
-      const spinner = ora({ text: 'Fetching the Venice model list…', stream: spinnerStream(ctx.stderr), isEnabled: ctx.stderr.isTTY }).start();
+      const spinner = startSpinner(ctx.stderr, 'Fetching the Venice model list…');
       try {
         return await pending;
       } finally {

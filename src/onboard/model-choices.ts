@@ -1,4 +1,4 @@
-import { listRecommendations, recommendationsById } from '../core/recommendations.js';
+import { listRecommendations, recommendationsById } from '../catalog/recommendations.js';
 import type { Catalog, CatalogModel } from '../core/types.js';
 import type { ChoiceGroup } from '../ui/prompt-types.js';
 import { capabilityList, formatTokens } from '../ui/format.js';

@@ -2,19 +2,19 @@ import { describeSource, loadCatalog, withRenames } from '../catalog/load-catalo
 import { describeLocation, resolveConfigPath } from '../config/config-path.js';
 import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
-import type { EditOp } from '../core/config-edit.js';
+import type { EditOp } from '../json5-edit/index.js';
 import { maskKey } from '../core/mask.js';
 import { declaresVeniceProfile, readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
 import { describeTarget, firstReleaseWhere } from '../core/openclaw-releases.js';
 import { AUTH_PROFILE_ID, hasLegacyKey, planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
-import { stripVenicePrefix } from '../core/resolve-model.js';
-import { DEFAULT_MODEL_ID } from '../core/static-catalog.js';
+import { stripVenicePrefix } from '../catalog/resolve-model.js';
+import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import { ExitCode } from '../errors.js';
 import { probeOpenclaw } from '../openclaw/target.js';
 import { palette } from '../ui/style.js';
-import { loadConfig, prepareConfigChange, type FileChange } from './config-change.js';
-import { checkKeyOnline, describeLimits } from './key-check.js';
-import { removeDotenvKey, removeProfileKey, setDotenvKey, setProfileKey } from './key-store-change.js';
+import { loadConfig, prepareConfigChange, type FileChange } from '../changes/config-change.js';
+import { checkKeyOnline, describeLimits } from '../net/key-check.js';
+import { removeDotenvKey, removeProfileKey, setDotenvKey, setProfileKey } from '../changes/key-store-change.js';
 import type { Interaction } from './interaction.js';
 import {
   askVenicePlugin,
@@ -27,8 +27,9 @@ import {
   type OpenclawStep,
 } from './openclaw-steps.js';
 import type { OnboardOptions } from './options.js';
-import { describeConflicts, keysToReplace, PLACE_OF, requireModel, stalePlaces, storageOfExisting } from './resolve-choice.js';
-import { collapseRuns, renderDiff, writeChanges } from './write-changes.js';
+import { requireModel } from '../catalog/require-model.js';
+import { describeConflicts, keysToReplace, PLACE_OF, stalePlaces, storageOfExisting } from './resolve-choice.js';
+import { collapseRuns, renderDiff, writeChanges } from '../changes/write-changes.js';
 
 /**
  * The one onboarding engine (SPEC §1.1), shared by the interactive and non-interactive modes:

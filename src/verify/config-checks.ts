@@ -1,8 +1,8 @@
 import { isLoopbackHost } from '../core/base-url.js';
-import { stripVenicePrefix } from '../core/resolve-model.js';
+import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { describeLocation, type ConfigLocation } from '../config/config-path.js';
 import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
-import { parseJson5 } from '../core/json5-parse.js';
+import { parseJson5 } from '../json5-edit/json5-read.js';
 import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
 import type { ReleaseShape } from '../core/openclaw-releases.js';
 import { fail, pass, skip, warn, type CheckOutcome } from './types.js';

@@ -1,6 +1,6 @@
-import { checkKeyOnline, describeLimits } from '../onboard/key-check.js';
+import { checkKeyOnline, describeLimits } from '../net/key-check.js';
 import type { Context } from '../context.js';
-import { resolveModel } from '../core/resolve-model.js';
+import { resolveModel } from '../catalog/resolve-model.js';
 import type { CatalogModel } from '../core/types.js';
 import { NetworkError } from '../net/http.js';
 import { streamChat } from '../net/chat-stream.js';

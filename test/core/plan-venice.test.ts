@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEditsToValue, type EditOp, type JsonValue } from '../../src/core/config-edit.js';
+import { applyEditsToValue, type EditOp, type JsonValue } from '../../src/json5-edit/index.js';
 import { RELEASE_SHAPES, shapeOf, parseReleaseVersion } from '../../src/core/openclaw-releases.js';
 import { planDefaultModel, planModelEntry, planVeniceEdits, toProviderEntry, type KeyStorage, type VenicePlan } from '../../src/core/plan-venice.js';
 import type { CatalogModel } from '../../src/core/types.js';

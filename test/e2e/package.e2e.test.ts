@@ -16,11 +16,14 @@ describe('the packed tarball', () => {
     const dir = await makeTempDir({ prefix: 'pack-' });
     // --ignore-scripts: `prepare` would rebuild dist/ under the other tests; npm test built it already.
     const { stdout } = await exec(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT_DIR, env });
-    const [info] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const [info] = JSON.parse(stdout) as Array<{ filename: string; size: number; files: Array<{ path: string }> }>;
     const paths = info!.files.map((f) => f.path);
     const outside = paths.filter((p) => !/^(bin|dist|templates)\//.test(p) && !['README.md', 'LICENSE', 'package.json'].includes(p));
     expect(outside).toEqual([]);
-    expect(paths).toEqual(expect.arrayContaining(['bin/venice-onboard.cjs', 'bin/load-bundle.cjs', 'dist/cli.cjs', 'dist/cli.cjs.v8cache', 'templates/openclaw.json5', 'README.md', 'LICENSE', 'package.json']));
+    expect(paths).toEqual(expect.arrayContaining(['bin/venice-onboard.cjs', 'dist/cli.cjs', 'templates/openclaw.json5', 'README.md', 'LICENSE', 'package.json']));
+    // Nothing built for one V8 ships (Node's own compile cache is per user and version).
+    expect(paths.filter((p) => /v8cache|load-bundle/.test(p))).toEqual([]);
+    expect(info!.size).toBeLessThanOrEqual(250 * 1024);
 
     const pkg = JSON.parse(await readFile(join(ROOT_DIR, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.dependencies ?? {}).toEqual({}); // one small tarball: everything is bundled into dist/
@@ -38,11 +41,6 @@ describe('the packed tarball', () => {
     expect(doc.source).toBe('static');
     expect(doc.count).toBe(25);
     expect(doc.models.filter((m) => m.privacy === 'private')).toHaveLength(15);
-
-    // The installed copy starts from the code cache the build made (same bundle, same Node).
-    const installed = join(app, 'node_modules', 'venice-onboard');
-    const probe = `const b = require(${JSON.stringify(join(installed, 'bin', 'load-bundle.cjs'))}).loadBundle(${JSON.stringify(join(installed, 'dist', 'cli.cjs'))}); process.stdout.write(String(b.cacheAccepted));`;
-    expect((await exec(process.execPath, ['-e', probe], { cwd: app, env: runEnv })).stdout).toBe('true');
 
     const help = await exec(bin, ['--help'], { cwd: app, env: runEnv });
     expect(help.stdout).toContain('Usage: venice-onboard');

@@ -1,10 +1,10 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import json5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { nodeBin, openclawBin, pins, pluginTemplate, type PinnedRelease } from '../../scripts/install-openclaw.mjs';
 import { runCli } from '../support/run-cli.js';
-import { makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
+import { makeTempDir, makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
 import { startVeniceServer, TEST_API_KEY, type VeniceServer } from '../support/venice-server.js';
 import { probeStatus, validate } from './judge.js';
 
@@ -113,5 +113,16 @@ describe.runIf(RELEASES.some((r) => r.version === '2026.9.6'))('OpenClaw 2026.9.
     expect(said).toContain('! Venice is not installed: install it with openclaw plugins install @openclaw/venice-provider.');
     expect(json5.parse<Record<string, unknown>>(await readFile(h.configPath, 'utf8')).plugins).toBeUndefined();
     await expectOpenclawAccepts(h, server, release, 'config');
+  });
+});
+
+// OpenClaw's users run Node 24, where bin/ turns on Node's own compile cache (Node 20 has none).
+describe('venice-onboard on Node 24', () => {
+  it("keeps its compiled code in Node's compile cache, in the temp dir", async (t) => {
+    const tmp = await makeTempDir({ context: t });
+    const r = await runCli(['models', 'list', '--offline', '--json'], { node: join(nodeBin, 'node'), env: { TMPDIR: tmp } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ source: 'static', count: 25 });
+    expect((await readdir(join(tmp, 'node-compile-cache'), { recursive: true })).length).toBeGreaterThan(0);
   });
 });

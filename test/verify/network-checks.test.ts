@@ -1,6 +1,6 @@
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapModelsResponse } from '../../src/core/map-models.js';
+import { mapModelsResponse } from '../../src/catalog/map-models.js';
 import type { LiveModels } from '../../src/net/venice-api.js';
 import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../../src/verify/network-checks.js';
 import { deadBaseUrl, startVeniceServer, TEST_API_KEY, type VeniceServerOptions } from '../support/venice-server.js';

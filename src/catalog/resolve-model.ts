@@ -1,0 +1,52 @@
+import type { CatalogModel } from '../core/types.js';
+
+/** Resolving a model the user names (SPEC §4.3). */
+export type Resolution =
+  | { ok: true; model: CatalogModel; renamedFrom?: string }
+  | { ok: false; reason: 'other-provider' | 'unknown'; input: string; suggestions: string[] };
+
+export function stripVenicePrefix(input: string): string {
+  const trimmed = input.trim();
+  return trimmed.startsWith('venice/') ? trimmed.slice('venice/'.length) : trimmed;
+}
+
+export function resolveModel(
+  input: string,
+  models: readonly CatalogModel[],
+  renames: Readonly<Record<string, string>> = {},
+): Resolution {
+  const id = stripVenicePrefix(input);
+  if (id.includes('/')) return { ok: false, reason: 'other-provider', input, suggestions: [] };
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const exact = byId.get(id);
+  if (exact) return { ok: true, model: exact };
+  const renamed = renames[id];
+  const target = renamed === undefined ? undefined : byId.get(renamed);
+  if (target) return { ok: true, model: target, renamedFrom: id };
+  return { ok: false, reason: 'unknown', input, suggestions: closestIds(id, models.map((m) => m.id), 3) };
+}
+
+/** Up to `n` ids nearest to `id`: substring matches first, then by edit distance. */
+export function closestIds(id: string, ids: readonly string[], n: number): string[] {
+  const needle = id.toLowerCase();
+  const scored = ids.map((candidate) => {
+    const c = candidate.toLowerCase();
+    const contains = needle !== '' && (c.includes(needle) || needle.includes(c));
+    return { candidate, score: levenshtein(needle, c) - (contains ? 100 : 0) };
+  });
+  scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+  const limit = Math.max(3, Math.ceil(needle.length * 0.6));
+  return scored.filter((s) => s.score <= limit).slice(0, n).map((s) => s.candidate);
+}
+
+export function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}

@@ -1,0 +1,107 @@
+import { applyEditsToValue, ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
+import { CliError } from '../errors.js';
+import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
+import { readIfExists } from '../config/safe-write.js';
+
+/** A file we intend to replace: its bytes as read (null: new file) and the new text (null: the file goes). */
+export interface FileChange {
+  label: string;
+  path: string;
+  before: Buffer | null;
+  after: string | null;
+  /**
+   * The editor's final check of `after`, not run yet (see planEdits): whoever shows or writes
+   * `after` runs it first (renderDiff, writeChanges). Throws a CliError.
+   */
+  check?: () => void;
+  /** Recomputes `after` from fresh bytes when the file changed under us (lost-update guard). */
+  redo?: (fresh: Buffer | null) => Promise<FileChange | null>;
+}
+
+export interface LoadedConfig {
+  path: string;
+  bytes: Buffer | null;
+  /** The text we edit: the file's, or the template's for a new file. */
+  text: string;
+  config: Record<string, JsonValue>;
+  /** The parse behind `config`, handed to the editor so that the text is not parsed twice. */
+  parsed: ParsedData | ParsedDocument;
+}
+
+/** Reads and parses the config; any problem is a CliError naming line and column, nothing written. */
+export async function loadConfig(path: string, bytes?: Buffer | null): Promise<LoadedConfig> {
+  const raw = bytes === undefined ? await readIfExists(path) : bytes;
+  const text = raw === null ? await readConfigTemplate() : raw.toString('utf8');
+  try {
+    const parsed = (raw === null ? builtTemplateDocument(text) : undefined) ?? parseData(text);
+    return { path, bytes: raw, text, config: parsed.data, parsed };
+  } catch (error) {
+    throw toCliError(error, path, []);
+  }
+}
+
+/** The config change for `planOps`, or null when the file already says all of it (idempotence). */
+export async function prepareConfigChange(
+  loaded: LoadedConfig,
+  planOps: (config: Record<string, JsonValue>) => EditOp[],
+): Promise<FileChange | null> {
+  const ops = planOps(loaded.config);
+  let edit;
+  try {
+    edit = planEdits(loaded.text, ops, loaded.parsed);
+  } catch (error) {
+    throw toCliError(error, loaded.path, ops);
+  }
+  if (loaded.bytes !== null && edit.text === loaded.text) return null;
+  const pending = edit.check;
+  return {
+    label: 'config',
+    path: loaded.path,
+    before: loaded.bytes,
+    after: edit.text,
+    check: () => {
+      try {
+        pending();
+      } catch (error) {
+        throw toCliError(error, loaded.path, ops);
+      }
+    },
+    redo: async (fresh) => prepareConfigChange(await loadConfig(loaded.path, fresh), planOps),
+  };
+}
+
+/** The JSON5 to paste by hand when we refuse to edit the file ourselves (the key itself is never shown). */
+export function manualSnippet(ops: readonly EditOp[]): string {
+  const hideKey = (key: string, value: unknown) => (key === 'VENICE_API_KEY' && typeof value === 'string' ? '<your Venice API key>' : value);
+  return JSON.stringify(applyEditsToValue({}, ops), hideKey, 2)
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+function toCliError(error: unknown, path: string, ops: readonly EditOp[]): unknown {
+  if (!(error instanceof ConfigEditError)) return error;
+  const untouched = 'Nothing was changed.';
+  switch (error.code) {
+    case 'parse':
+    case 'not-object':
+    case 'duplicate-key':
+      return new CliError('config-invalid', `${path}: ${error.message}`, {
+        hint: `Fix the file by hand (or restore ${path}.bak if a run of this tool wrote it), then run again. ${untouched}`,
+      });
+    case 'wrong-type':
+      return new CliError('config-wrong-type', `${path}: ${error.message}`, {
+        hint: `OpenClaw expects an object there; fix it by hand, then run again. ${untouched}`,
+      });
+    case 'include':
+      return new CliError('config-include', `${path}: ${error.message}`, {
+        hint: `Paste the snippet above into the included file yourself. ${untouched}`,
+        detail: `  Merge this into your config by hand:\n${manualSnippet(ops)}`,
+      });
+    default:
+      return new CliError('config-unsafe-edit', `${path}: the edited file would not read back as intended, so it was not written.`, {
+        hint: `Paste the snippet above by hand, and please report this file's shape as a bug. ${untouched}`,
+        detail: `  Merge this into your config by hand:\n${manualSnippet(ops)}`,
+      });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Removing entries (for 'delete', or a 'set' that drops keys): one entry at a time, taking its line
+ * when it has one of its own, so that the comments around it stay where they were. Comments are
+ * never removed, not even one on the entry's own line.
+ */
+import type { JsonValue } from './types.js';
+import { getOwn, isJsonObject } from './data.js';
+import type { SourceArray, SourceNode, SourceObject } from './tree.js';
+import { containerEntries, findCommaAfter, lineStartOf, startsLine } from './style.js';
+import type { Splice } from './splice.js';
+
+export interface Removal {
+  container: SourceObject | SourceArray;
+  index: number;
+}
+
+/**
+ * The first property (depth first) that `after` no longer has. Only walks where the diff edits in
+ * place: objects within objects, and arrays that do not shrink (a shrinking array is rewritten whole).
+ */
+export function findRemoval(node: SourceNode, after: JsonValue | undefined): Removal | null {
+  if (node.kind === 'object' && isJsonObject(after)) {
+    for (const [index, property] of node.properties.entries()) {
+      const next = getOwn(after, property.key);
+      const found = next === undefined ? { container: node, index } : findRemoval(property.value, next);
+      if (found !== null) return found;
+    }
+  }
+  if (node.kind === 'array' && Array.isArray(after) && after.length >= node.elements.length) {
+    for (const [index, element] of node.elements.entries()) {
+      const found = findRemoval(element, after[index]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** Index just past the line break ending the line of `from`, when the rest of that line is only spaces and comments; else -1. */
+function restOfLineEnd(body: string, from: number): number {
+  let at = from;
+  for (;;) {
+    while (body[at] === ' ' || body[at] === '\t') at++;
+    if (body.startsWith('//', at)) at = body.indexOf('\n', at) < 0 ? body.length : body.indexOf('\n', at);
+    else if (body.startsWith('/*', at) && body.indexOf('*/', at) >= 0 && !body.slice(at, body.indexOf('*/', at)).includes('\n')) {
+      at = body.indexOf('*/', at) + 2;
+      continue;
+    }
+    if (at >= body.length) return body.length;
+    if (body[at] === '\n') return at + 1;
+    if (body.startsWith('\r\n', at)) return at + 2;
+    return -1;
+  }
+}
+
+function spacesAfter(body: string, index: number): number {
+  let at = index;
+  while (body[at] === ' ' || body[at] === '\t') at++;
+  return at;
+}
+
+/** Splices removing one entry with its comma, keeping the container's comma style and other comments. */
+export function planRemove(body: string, { container, index }: Removal): Splice[] {
+  const entries = containerEntries(container);
+  const entry = entries[index] as { start: number; end: number };
+  const previous = entries[index - 1];
+  const next = entries[index + 1];
+  const comma = findCommaAfter(body, entry.end);
+  const entryEnd = comma >= 0 ? comma + 1 : entry.end;
+  const open = container.start + 1;
+  const close = container.end - 1;
+  if (entries.length === 1 && (body.slice(open, entry.start) + body.slice(entryEnd, close)).trim() === '') {
+    return [{ start: open, end: close, text: '' }]; // nothing else inside: "{}"
+  }
+  const lineEnd = restOfLineEnd(body, entryEnd);
+  if (startsLine(body, entry.start) && lineEnd >= 0) {
+    // A comment after the entry on its line stays, on that line: a removal never removes a comment.
+    const keepsComment = body.slice(entryEnd, lineEnd).trim() !== '';
+    const splices: Splice[] = [
+      keepsComment ? { start: entry.start, end: spacesAfter(body, entryEnd), text: '' } : { start: lineStartOf(body, entry.start), end: lineEnd, text: '' },
+    ];
+    // The new last entry loses its comma when the removed one had none (no trailing-comma style).
+    const previousComma = previous === undefined ? -1 : findCommaAfter(body, previous.end);
+    if (next === undefined && comma < 0 && previousComma >= 0) splices.unshift({ start: previousComma, end: previousComma + 1, text: '' });
+    return splices;
+  }
+  // Sharing a line: take the entry with the separator after it, or (last entry) the comma before it;
+  // comments between the previous comma and the entry stay.
+  if (next !== undefined) return [{ start: entry.start, end: spacesAfter(body, entryEnd), text: '' }];
+  if (previous === undefined) return [{ start: entry.start, end: entryEnd, text: '' }];
+  const previousComma = findCommaAfter(body, previous.end);
+  let start = entry.start;
+  while (body[start - 1] === ' ' || body[start - 1] === '\t') start--;
+  return [{ start: previousComma, end: previousComma + 1, text: '' }, { start, end: entry.end, text: '' }];
+}

@@ -63,7 +63,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .option('-y, --yes', 'accept confirmations (e.g. replacing an existing key)')
     .option('--accept-risk', 'accepted and ignored (compatibility with openclaw onboard)')
     .option('--openclaw-version <version>', 'the OpenClaw release to write for (default: openclaw --version, else the newest known)')
-    .action((opts, cmd: Command) => run(async () => (await import('./commands/onboard.js')).onboardCommand, cmd.optsWithGlobals(), cmd.args));
+    .action((_opts, cmd: Command) => run(async () => (await import('./commands/onboard.js')).onboardCommand, cmd.optsWithGlobals(), cmd.args));
 
   program
     .command('verify')
@@ -71,7 +71,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .option('--chat', 'also send a short chat request (uses a few tokens of your balance)')
     .option('--model <id>', 'check this model instead of the configured default')
     .option('--openclaw-version <version>', 'the OpenClaw release to check for (default: openclaw --version, else the newest known)')
-    .action((opts, cmd: Command) => run(async () => (await import('./commands/verify.js')).verifyCommand, cmd.optsWithGlobals(), cmd.args));
+    .action((_opts, cmd: Command) => run(async () => (await import('./commands/verify.js')).verifyCommand, cmd.optsWithGlobals(), cmd.args));
 
   const models = program.command('models').description('list the Venice catalog or change the default model');
   models
@@ -81,14 +81,14 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .addOption(new Option('--capability <capability>', 'only models with this capability (repeatable)').argParser(collectCapability))
     .option('--search <text>', 'only models whose id or name contains the text')
     .option('--plain', 'one venice/<id> per line')
-    .action((opts, cmd: Command) => run(async () => (await import('./commands/models-list.js')).modelsListCommand, cmd.optsWithGlobals(), cmd.args));
+    .action((_opts, cmd: Command) => run(async () => (await import('./commands/models-list.js')).modelsListCommand, cmd.optsWithGlobals(), cmd.args));
   models
     .command('set')
     .description('change the default model')
     .argument('<model>', 'venice/<id> or <id>')
     .option('--dry-run', 'print the diff of what would change; write nothing')
     .option('--openclaw-version <version>', 'the OpenClaw release to write for (default: openclaw --version, else the newest known)')
-    .action((model: string, opts, cmd: Command) => run(async () => (await import('./commands/models-set.js')).modelsSetCommand, cmd.optsWithGlobals(), [model]));
+    .action((model: string, _opts, cmd: Command) => run(async () => (await import('./commands/models-set.js')).modelsSetCommand, cmd.optsWithGlobals(), [model]));
 
   // The top-level help lists `models list` and `models set` themselves, not just `models`.
   const defaults = new Help();

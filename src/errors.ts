@@ -5,7 +5,7 @@ export const ExitCode = {
   usage: 2,
   cancelled: 130,
 } as const;
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /**
  * The only error type meant for users. Thrown anywhere, printed once by `cli.ts`.

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapCompatibilityMapping, mapModelsResponse } from './map-models.js';
+import { mapStringMap, mapModelsResponse } from './map-models.js';
 import type { CatalogModel } from '../core/types.js';
 
 /** The last good live answer, per base URL, under the user cache dir (SPEC §4.1). */
@@ -39,8 +39,8 @@ export async function readCache(file: string, baseUrl: string): Promise<CachedCa
     return {
       fetchedAt: data.fetchedAt,
       models,
-      renames: mapCompatibilityMapping({ data: data.renames }),
-      traits: mapCompatibilityMapping({ data: data.traits }),
+      renames: mapStringMap({ data: data.renames }),
+      traits: mapStringMap({ data: data.traits }),
     };
   } catch {
     return undefined;

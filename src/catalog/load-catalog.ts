@@ -3,7 +3,7 @@ import { STATIC_MODELS } from './static-catalog.js';
 import type { Catalog } from '../core/types.js';
 import { CACHE_TTL_MS, cacheFilePath, readCache, writeCache, type CachedCatalog } from './cache.js';
 
-export interface CatalogRequest {
+interface CatalogRequest {
   baseUrl: string;
   timeoutMs: number;
   offline: boolean;
@@ -18,7 +18,7 @@ export interface CatalogRequest {
   extras?: boolean;
 }
 
-export interface CatalogDeps {
+interface CatalogDeps {
   env: Record<string, string | undefined>;
   homedir: string;
   now: () => Date;
@@ -89,7 +89,7 @@ export function describeSource(catalog: Catalog, now: Date): string {
   return `cache (${formatAge(now.getTime() - Date.parse(catalog.fetchedAt))} old)`;
 }
 
-export function formatAge(ms: number): string {
+function formatAge(ms: number): string {
   const min = Math.max(0, Math.round(ms / 60000));
   if (min < 60) return `${min} min`;
   const hours = Math.round(min / 60);

@@ -85,13 +85,13 @@ export function mapModelsResponse(body: unknown): CatalogModel[] {
   return models;
 }
 
-/** `{"data":{"old-id":"new-id"}}` → a plain map of string to string; anything else is ignored. */
-export function mapCompatibilityMapping(body: unknown): Record<string, string> {
+/**
+ * `{"data":{…}}` → a plain map of string to string; anything else is ignored. Venice's renames
+ * (`{"old-id":"new-id"}`) and traits (`{"default":"id"}`) both have this shape.
+ */
+export function mapStringMap(body: unknown): Record<string, string> {
   const data = isObj(body) && isObj(body.data) ? body.data : {};
   const out: Record<string, string> = {};
   for (const [from, to] of Object.entries(data)) if (typeof to === 'string' && to !== '') out[from] = to;
   return out;
 }
-
-/** `{"data":{"default":"id",…}}` → role → id. */
-export const mapTraits = mapCompatibilityMapping;

@@ -23,7 +23,7 @@ const TRAIT_LABELS: Record<string, string> = {
   most_uncensored: 'most uncensored (Venice)',
 };
 
-export interface Recommendation {
+interface Recommendation {
   label: string;
   model: CatalogModel;
 }

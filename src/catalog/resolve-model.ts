@@ -1,7 +1,7 @@
 import type { CatalogModel } from '../core/types.js';
 
 /** Resolving a model the user names (SPEC §4.3). */
-export type Resolution =
+type Resolution =
   | { ok: true; model: CatalogModel; renamedFrom?: string }
   | { ok: false; reason: 'other-provider' | 'unknown'; input: string; suggestions: string[] };
 

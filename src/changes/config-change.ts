@@ -18,7 +18,7 @@ export interface FileChange {
   redo?: (fresh: Buffer | null) => Promise<FileChange | null>;
 }
 
-export interface LoadedConfig {
+interface LoadedConfig {
   path: string;
   bytes: Buffer | null;
   /** The text we edit: the file's, or the template's for a new file. */
@@ -71,7 +71,7 @@ export async function prepareConfigChange(
 }
 
 /** The JSON5 to paste by hand when we refuse to edit the file ourselves (the key itself is never shown). */
-export function manualSnippet(ops: readonly EditOp[]): string {
+function manualSnippet(ops: readonly EditOp[]): string {
   const hideKey = (key: string, value: unknown) => (key === 'VENICE_API_KEY' && typeof value === 'string' ? '<your Venice API key>' : value);
   return JSON.stringify(applyEditsToValue({}, ops), hideKey, 2)
     .split('\n')

@@ -54,7 +54,7 @@ export function renderDiff(changes: readonly FileChange[], secrets: readonly str
     .join('');
 }
 
-export interface Written {
+interface Written {
   label: string;
   path: string;
   backup: string | undefined;

@@ -10,14 +10,14 @@ import type { GlobalOptions } from '../options.js';
 import { capabilityList, formatTokens, padColumns } from '../ui/format.js';
 import { palette } from '../ui/style.js';
 
-export interface ModelsListOptions extends GlobalOptions {
+interface ModelsListOptions extends GlobalOptions {
   privacy?: Exclude<Privacy, 'unknown'>;
   capabilities: Capability[];
   search?: string;
   plain: boolean;
 }
 
-export function toModelsListOptions(flags: Record<string, unknown>): ModelsListOptions {
+function toModelsListOptions(flags: Record<string, unknown>): ModelsListOptions {
   if (flags.plain === true && flags.json === true) {
     throw usageError('--json and --plain cannot be used together.', 'Pick one: --json for scripts, --plain for one ref per line.');
   }
@@ -33,7 +33,7 @@ export function toModelsListOptions(flags: Record<string, unknown>): ModelsListO
 }
 
 /** Filters of SPEC §1.3; pure. */
-export function filterModels(models: readonly CatalogModel[], o: Pick<ModelsListOptions, 'privacy' | 'capabilities' | 'search'>): CatalogModel[] {
+function filterModels(models: readonly CatalogModel[], o: Pick<ModelsListOptions, 'privacy' | 'capabilities' | 'search'>): CatalogModel[] {
   const needle = o.search?.trim().toLowerCase();
   return models.filter(
     (m) =>
@@ -61,7 +61,7 @@ const GROUPS: ReadonlyArray<[Privacy, string]> = [
   ['unknown', 'Other'],
 ];
 
-export async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<number> {
+async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<number> {
   // With a key, the list matches what that key may use (SPEC §4.1).
   const apiKey = ctx.env.VENICE_API_KEY?.trim() || undefined;
   if (apiKey !== undefined) ctx.secrets.add(apiKey);

@@ -13,13 +13,13 @@ import { requireModel } from '../catalog/require-model.js';
 import { renderDiff, writeChanges } from '../changes/write-changes.js';
 import { palette } from '../ui/style.js';
 
-export interface ModelsSetOptions extends GlobalOptions {
+interface ModelsSetOptions extends GlobalOptions {
   model: string;
   dryRun: boolean;
   openclawVersion?: string;
 }
 
-export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<number> {
+async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<number> {
   const c = palette(ctx.color);
   const loc = resolveConfigPath(o.config, ctx);
   if (!loc.exists) {

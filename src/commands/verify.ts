@@ -19,7 +19,7 @@ import { toOpenclawVersion } from '../options.js';
 import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
 import { fail, pass, skip, warn, type CheckOutcome, type CheckResult } from '../verify/types.js';
 
-export interface VerifyOptions extends GlobalOptions {
+interface VerifyOptions extends GlobalOptions {
   chat: boolean;
   model?: string;
   /** --base-url or VENICE_BASE_URL was given; otherwise the Venice block's own baseUrl is checked. */
@@ -42,7 +42,7 @@ function networkOptions(o: VerifyOptions, config: unknown): VerifyOptions {
   }
 }
 
-export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number> {
+async function runVerify(o: VerifyOptions, ctx: Context): Promise<number> {
   const c = palette(ctx.color);
   const results: CheckResult[] = [];
   const status = (id: string) => results.find((r) => r.id === id)?.status;

@@ -11,7 +11,7 @@ export interface ConfigLocation {
   stateDir: string;
 }
 
-export interface PathDeps {
+interface PathDeps {
   env: Record<string, string | undefined>;
   homedir: string;
   cwd?: string;
@@ -24,7 +24,7 @@ function home(deps: PathDeps): string {
 }
 
 /** `~` and `~/x` expand to the home dir; relative paths resolve against cwd. */
-export function expandHome(path: string, homeDir: string, cwd = process.cwd()): string {
+function expandHome(path: string, homeDir: string, cwd = process.cwd()): string {
   const expanded = path === '~' ? homeDir : path.startsWith('~/') ? join(homeDir, path.slice(2)) : path;
   return isAbsolute(expanded) ? expanded : resolve(cwd, expanded);
 }

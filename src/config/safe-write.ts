@@ -68,7 +68,7 @@ function readIfExistsSync(path: string): Buffer | null {
   }
 }
 
-export function fileError(error: unknown, path: string, action: 'read' | 'write'): CliError {
+function fileError(error: unknown, path: string, action: 'read' | 'write'): CliError {
   const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
   const reasons: Record<string, [string, string]> = {
     EACCES: ['permission denied', `Check the permissions of ${path} and its directory.`],
@@ -131,7 +131,7 @@ async function withLock<T>(target: string, fn: () => T): Promise<T> {
   }
 }
 
-export interface WriteResult {
+interface WriteResult {
   path: string;
   backup: string | undefined;
 }

@@ -45,7 +45,6 @@ function isPlaceholder(key: string): boolean {
 export function checkKeyFormat(raw: string): KeyCheck {
   const key = normalizeKey(raw);
   if (key === '') return { status: 'error', message: 'The API key is empty.', hint: WHERE };
-  // eslint-disable-next-line no-control-regex
   if (/[\s\x00-\x1f\x7f]/.test(key)) {
     return {
       status: 'error',

@@ -52,7 +52,7 @@ export const RELEASE_SHAPES: readonly ReleaseShape[] = [
 
 /** The newest release this table was checked against: the target when nothing else names one. */
 export const NEWEST_KNOWN_RELEASE = '2026.9.6';
-export const OLDEST_KNOWN_RELEASE = RELEASE_SHAPES[0]!.since;
+const OLDEST_KNOWN_RELEASE = RELEASE_SHAPES[0]!.since;
 
 export const VENICE_PLUGIN_PACKAGE = '@openclaw/venice-provider';
 export const VENICE_PLUGIN_INSTALL = `openclaw plugins install ${VENICE_PLUGIN_PACKAGE}`;
@@ -61,7 +61,7 @@ export const VENICE_PLUGIN_INSTALL = `openclaw plugins install ${VENICE_PLUGIN_P
  * An OpenClaw version: `2026.9.6`, a prerelease `2026.8.1-beta.2` (before 2026.8.1), or a
  * republished release `2026.3.23-1` (after 2026.3.23, as npm lists them).
  */
-export interface ReleaseVersion {
+interface ReleaseVersion {
   text: string;
   parts: [number, number, number];
   /** -1: a prerelease of `parts`; 0: the release; n > 0: its n-th republication. */

@@ -27,11 +27,11 @@ export interface VenicePlan {
 
 export const KEY_VAR = 'VENICE_API_KEY';
 /** Where the key lives in the config: `env.vars`, accepted by every 2026 release. */
-export const KEY_PATH = ['env', 'vars', KEY_VAR] as const;
+const KEY_PATH = ['env', 'vars', KEY_VAR] as const;
 /** The product page's `env.VENICE_API_KEY`, refused from 2026.8.1: a re-run moves it to KEY_PATH. */
 export const LEGACY_KEY_PATH = ['env', KEY_VAR] as const;
-export const KEY_REF = '${VENICE_API_KEY}';
-export const VENICE_PATH = ['models', 'providers', 'venice'] as const;
+const KEY_REF = '${VENICE_API_KEY}';
+const VENICE_PATH = ['models', 'providers', 'venice'] as const;
 export const AUTH_PROFILE_ID = 'venice:default';
 
 /**
@@ -53,7 +53,7 @@ export function toProviderEntry(m: CatalogModel, pinCost = true): ProviderModelE
 }
 
 /** A model the user keeps in their own Venice block, seen as a catalog model (for ids Venice does not list). */
-export function fromProviderEntry(item: unknown): CatalogModel | undefined {
+function fromProviderEntry(item: unknown): CatalogModel | undefined {
   if (!isObject(item) || typeof item.id !== 'string' || item.id === '') return undefined;
   const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : d);
   const input = Array.isArray(item.input) ? item.input : [];

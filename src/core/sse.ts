@@ -30,28 +30,22 @@ export class SseReader {
   }
 }
 
-export interface ChatDelta {
-  content: string;
-  done: boolean;
-}
-
 /**
- * One payload of a chat stream. Venice ends with a usage chunk whose `choices` is an empty
- * array, then `[DONE]`: both are normal, neither carries text.
+ * The text of one payload of a chat stream. Venice ends with a usage chunk whose `choices` is an
+ * empty array, then `[DONE]`: both are normal, neither carries text.
  */
-export function readChatPayload(payload: string): ChatDelta {
-  if (payload.trim() === '[DONE]') return { content: '', done: true };
+export function readChatText(payload: string): string {
+  if (payload.trim() === '[DONE]') return '';
   let data: unknown;
   try {
     data = JSON.parse(payload);
   } catch {
-    return { content: '', done: false };
+    return '';
   }
-  if (typeof data !== 'object' || data === null) return { content: '', done: false };
+  if (typeof data !== 'object' || data === null) return '';
   const choices = (data as { choices?: unknown }).choices;
-  if (!Array.isArray(choices) || choices.length === 0) return { content: '', done: false };
+  if (!Array.isArray(choices) || choices.length === 0) return '';
   const first: unknown = choices[0];
   const delta = typeof first === 'object' && first !== null ? (first as { delta?: { content?: unknown } }).delta : undefined;
-  const content = typeof delta?.content === 'string' ? delta.content : '';
-  return { content, done: false };
+  return typeof delta?.content === 'string' ? delta.content : '';
 }

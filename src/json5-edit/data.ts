@@ -3,7 +3,7 @@ import { ConfigEditError, formatPath } from './types.js';
 import type { EditOp, JsonObject, JsonValue } from './types.js';
 
 /** OpenClaw merges other files into any object carrying this key. */
-export const INCLUDE_KEY = '$include';
+const INCLUDE_KEY = '$include';
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -15,11 +15,11 @@ export function getOwn(object: JsonObject, key: string): JsonValue | undefined {
 }
 
 /** defineProperty, not assignment, so that a "__proto__" key stays data instead of changing the prototype. */
-export function setOwn(object: JsonObject, key: string, value: JsonValue): void {
+function setOwn(object: JsonObject, key: string, value: JsonValue): void {
   Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-export function cloneJson(value: JsonValue): JsonValue {
+function cloneJson(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(cloneJson);
   if (!isJsonObject(value)) return value;
   const copy: JsonObject = {};
@@ -74,7 +74,7 @@ function checkInclude(object: JsonObject, path: readonly string[]): void {
   );
 }
 
-export interface ResolvedPath {
+interface ResolvedPath {
   /** The deepest existing object or array on the path, and how many path keys lead to it. */
   container: JsonObject | JsonValue[];
   depth: number;
@@ -93,7 +93,7 @@ function childOf(container: JsonObject | JsonValue[], key: string): JsonValue | 
 }
 
 /** Walks op.path through `root`, throwing 'wrong-type' / 'include' exactly as the text editor must. */
-export function resolveEditPath(root: JsonObject, op: EditOp): ResolvedPath {
+function resolveEditPath(root: JsonObject, op: EditOp): ResolvedPath {
   const { path } = op;
   if (path.length === 0) {
     throw new ConfigEditError('wrong-type', `An edit path must name at least one key`, { path: '' });
@@ -118,14 +118,14 @@ export function resolveEditPath(root: JsonObject, op: EditOp): ResolvedPath {
 }
 
 /** True when the op would not change the data. */
-export function isNoOp(op: EditOp, resolved: ResolvedPath): boolean {
+function isNoOp(op: EditOp, resolved: ResolvedPath): boolean {
   if (op.op === 'delete') return resolved.current === undefined;
   if (op.op === 'set') return resolved.current !== undefined && deepEqualJson(resolved.current, op.value);
   return resolved.current !== undefined && op.values.length === 0;
 }
 
 /** The value to write at path[depth] when the rest of the path is missing: nested objects around the leaf. */
-export function buildMissingValue(op: Exclude<EditOp, { op: 'delete' }>, depth: number): JsonValue {
+function buildMissingValue(op: Exclude<EditOp, { op: 'delete' }>, depth: number): JsonValue {
   let value: JsonValue = op.op === 'set' ? cloneJson(op.value) : op.values.map(cloneJson);
   for (let index = op.path.length - 1; index > depth; index--) {
     const wrapper: JsonObject = {};

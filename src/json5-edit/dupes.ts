@@ -5,7 +5,7 @@
  */
 import json5 from 'json5';
 
-export interface DuplicateKey {
+interface DuplicateKey {
   path: string[];
   /** UTF-16 index of the second occurrence. */
   index: number;

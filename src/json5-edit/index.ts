@@ -15,8 +15,8 @@ import { planObject } from './diff.js';
 import { findRemoval, planRemove } from './remove.js';
 
 export { ConfigEditError } from './types.js';
-export type { ConfigEditErrorCode, EditOp, JsonObject, JsonValue } from './types.js';
-export { applyEditsToValue, deepEqualJson } from './data.js';
+export type { EditOp, JsonValue } from './types.js';
+export { applyEditsToValue } from './data.js';
 export { isParseOf, parseConfigText, parseData } from './parse.js';
 export { parseDocument } from './parse.js';
 export type { ParsedData, ParsedDocument } from './parse.js';
@@ -58,7 +58,7 @@ export function applyEdits(text: string, ops: readonly EditOp[], parsed?: Parsed
 }
 
 /** An edited text and the final check it must pass before anyone shows or writes it. */
-export interface PendingEdit {
+interface PendingEdit {
   text: string;
   /** Re-parses the text as json5 does (parseJson5) and compares it with the intended data; throws 'mismatch'. */
   check(): void;

@@ -22,7 +22,7 @@ export interface ParsedDocument {
 }
 
 /** 1-based line and column of a UTF-16 index. */
-export function positionOf(text: string, index: number): { line: number; column: number } {
+function positionOf(text: string, index: number): { line: number; column: number } {
   const before = text.slice(0, index);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, column: index - lineStart + 1 };

@@ -9,7 +9,7 @@ import type { SourceArray, SourceNode, SourceObject } from './tree.js';
 import { containerEntries, findCommaAfter, lineStartOf, startsLine } from './style.js';
 import type { Splice } from './splice.js';
 
-export interface Removal {
+interface Removal {
   container: SourceObject | SourceArray;
   index: number;
 }

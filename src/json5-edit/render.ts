@@ -17,7 +17,7 @@ function escapeUnit(code: number): string {
 const PLAIN = /^[^"'\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]*$/;
 
 /** A string literal any JSON5 reader decodes back to `value`; line separators and lone surrogates are escaped. */
-export function quoteString(value: string, quote: Quote): string {
+function quoteString(value: string, quote: Quote): string {
   if (PLAIN.test(value)) return quote + value + quote; // the usual case, without the loop below
   let out = quote;
   for (let index = 0; index < value.length; index++) {
@@ -34,7 +34,7 @@ export function quoteString(value: string, quote: Quote): string {
   return out + quote;
 }
 
-export function renderKey(key: string, style: DocStyle): string {
+function renderKey(key: string, style: DocStyle): string {
   return style.unquotedKeys && isSafeIdentifier(key) ? key : quoteString(key, style.keyQuote);
 }
 

@@ -33,7 +33,7 @@ export function startsLine(body: string, index: number): boolean {
 }
 
 /** Index of the first character after `index` that is not whitespace, a line break or a comment. */
-export function skipTrivia(body: string, index: number): number {
+function skipTrivia(body: string, index: number): number {
   let at = index;
   for (;;) {
     const rest = body.slice(at, at + 2);

@@ -8,7 +8,7 @@ import type { JsonValueNode } from '@croct/json5-parser';
 import { ConfigEditError } from './types.js';
 
 /** `start` is the first character of the node, `end` is one past its last (for containers: the brace). */
-export interface SourceRange {
+interface SourceRange {
   start: number;
   end: number;
 }

@@ -14,9 +14,9 @@ export type EditOp =
   | { op: 'append'; path: readonly string[]; values: JsonValue[] }
   | { op: 'delete'; path: readonly string[] };
 
-export type ConfigEditErrorCode = 'parse' | 'not-object' | 'wrong-type' | 'duplicate-key' | 'include' | 'mismatch';
+type ConfigEditErrorCode = 'parse' | 'not-object' | 'wrong-type' | 'duplicate-key' | 'include' | 'mismatch';
 
-export interface ConfigEditErrorDetails {
+interface ConfigEditErrorDetails {
   line?: number;
   column?: number;
   path?: string;

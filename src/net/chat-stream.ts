@@ -1,14 +1,14 @@
-import { readChatPayload, SseReader } from '../core/sse.js';
+import { readChatText, SseReader } from '../core/sse.js';
 import { MAX_BODY_BYTES, NetworkError, readCapped, serverMessage, type HttpOptions } from './http.js';
 import { exchange, type Exchange } from './transport.js';
 
-export interface ChatResult {
+interface ChatResult {
   reply: string;
   firstTokenMs: number | undefined;
   totalMs: number;
 }
 
-export const PROBE_PROMPT = 'Hello, are you working?';
+const PROBE_PROMPT = 'Hello, are you working?';
 
 /** Streams a short chat completion (the `--chat` probe). Never retried: it costs tokens. */
 export async function streamChat(options: HttpOptions & { apiKey: string; model: string }): Promise<ChatResult> {
@@ -58,15 +58,15 @@ export async function streamChat(options: HttpOptions & { apiKey: string; model:
   try {
     for await (const chunk of res.body) {
       for (const payload of reader.feed(decoder.decode(chunk, { stream: true }))) {
-        const delta = readChatPayload(payload);
-        if (delta.content !== '') {
+        const text = readChatText(payload);
+        if (text !== '') {
           firstTokenMs ??= Date.now() - started;
-          reply += delta.content;
+          reply += text;
         }
       }
       if (reply.length > 4000) break;
     }
-    for (const payload of reader.flush()) reply += readChatPayload(payload).content;
+    for (const payload of reader.flush()) reply += readChatText(payload);
   } catch {
     if (signal.aborted) throw new NetworkError('timeout', `the reply did not finish within ${options.timeoutMs} ms`);
     throw new NetworkError('connection', 'the connection broke during the reply');

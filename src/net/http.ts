@@ -3,7 +3,7 @@ import { redact } from '../core/mask.js';
 import { exchange, type Exchange } from './transport.js';
 
 /** How a request failed, so that callers can tell "Venice said no" from "Venice is not there". */
-export type NetworkFailure = 'timeout' | 'connection' | 'http' | 'invalid-json' | 'too-large' | 'unusable';
+type NetworkFailure = 'timeout' | 'connection' | 'http' | 'invalid-json' | 'too-large' | 'unusable';
 
 export class NetworkError extends Error {
   readonly kind: NetworkFailure;
@@ -32,7 +32,7 @@ export interface HttpOptions {
   signal?: AbortSignal;
 }
 
-export interface JsonResponse {
+interface JsonResponse {
   status: number;
   body: unknown;
   elapsedMs: number;

@@ -20,7 +20,7 @@ export interface Exchange {
   cancel(): void;
 }
 
-export interface ExchangeInit {
+interface ExchangeInit {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
@@ -30,7 +30,7 @@ export interface ExchangeInit {
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
-export function proxyConfigured(env: Record<string, string | undefined> = process.env): boolean {
+function proxyConfigured(env: Record<string, string | undefined> = process.env): boolean {
   return PROXY_VARS.some((name) => (env[name] ?? '').trim() !== '');
 }
 

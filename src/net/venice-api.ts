@@ -1,4 +1,4 @@
-import { mapCompatibilityMapping, mapModelsResponse, mapTraits, rowsOf } from '../catalog/map-models.js';
+import { mapModelsResponse, mapStringMap, rowsOf } from '../catalog/map-models.js';
 import type { CatalogModel } from '../core/types.js';
 import { NetworkError, requestJson, type HttpOptions } from './http.js';
 
@@ -25,12 +25,12 @@ export async function fetchModels(options: HttpOptions): Promise<LiveModels> {
 
 export async function fetchCompatibilityMapping(options: HttpOptions): Promise<Record<string, string>> {
   const res = await requestJson('/models/compatibility_mapping', options);
-  return mapCompatibilityMapping(res.body);
+  return mapStringMap(res.body);
 }
 
 export async function fetchTraits(options: HttpOptions): Promise<Record<string, string>> {
   const res = await requestJson('/models/traits?type=text', options);
-  return mapTraits(res.body);
+  return mapStringMap(res.body);
 }
 
 export interface RateLimits {

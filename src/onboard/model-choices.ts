@@ -4,7 +4,7 @@ import type { ChoiceGroup } from '../ui/prompt-types.js';
 import { capabilityList, formatTokens } from '../ui/format.js';
 
 /** `id — name · ctx 128k · vision · tools · reasoning`, with deprecation/offline marks (SPEC §1.1 step 4). */
-export function describeModelRow(m: CatalogModel): string {
+function describeModelRow(m: CatalogModel): string {
   const marks = [
     ...(m.deprecated ? [`deprecated ${m.deprecated.slice(0, 10)}`] : []),
     ...(m.offline ? ['offline'] : []),

@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import type { OnboardOptions } from './options.js';
 import { requireKeyFormat } from '../net/key-check.js';
 
-export interface KeyInput {
+interface KeyInput {
   key: string;
   source: 'stdin' | 'flag' | 'env';
   /** The format check's warning (admin key, unknown format), if any. */

@@ -15,7 +15,7 @@ export type OpenclawPlace = Omit<RunOptions, 'configText' | 'input' | 'timeoutMs
  * `openclaw --version` prints `OpenClaw 2026.9.6 (eb377ac)` in 0.1 s, but `2026.1.29` takes 2 s
  * warm and more on a busy machine (measured on 2 cores); this bounds it.
  */
-export const VERSION_TIMEOUT_MS = 10_000;
+const VERSION_TIMEOUT_MS = 10_000;
 
 export async function readOpenclawVersion(bin: string, place: OpenclawPlace): Promise<string | undefined> {
   const run = await runOpenclaw(bin, ['--version'], { ...place, timeoutMs: VERSION_TIMEOUT_MS });

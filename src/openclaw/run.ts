@@ -9,7 +9,7 @@ import { basename, delimiter, dirname, join } from 'node:path';
  * afterwards. What we mean to change in the real file, we change ourselves.
  */
 
-export interface OpenclawRun {
+interface OpenclawRun {
   /** Exit code; null when killed (timeout). */
   code: number | null;
   stdout: string;

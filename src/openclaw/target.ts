@@ -12,7 +12,7 @@ export interface Openclaw {
   version?: string;
 }
 
-export interface OpenclawProbe {
+interface OpenclawProbe {
   /** Undefined when `openclaw` is not on PATH. */
   openclaw?: Openclaw;
   /** The target release, once the config is known (its `meta.lastTouchedVersion` is the third choice). */

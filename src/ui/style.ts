@@ -13,7 +13,7 @@ export function shouldColor(env: Record<string, string | undefined>, stdoutIsTTY
 }
 
 /** The styles this tool uses. */
-export type Palette = Pick<ChalkInstance, 'red' | 'green' | 'yellow' | 'dim' | 'bold'>;
+type Palette = Pick<ChalkInstance, 'red' | 'green' | 'yellow' | 'dim' | 'bold'>;
 
 const plain = (text: unknown) => String(text);
 const PLAIN = { red: plain, green: plain, yellow: plain, dim: plain, bold: plain } as unknown as Palette;

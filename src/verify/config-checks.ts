@@ -5,7 +5,7 @@ import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
 import { parseJson5 } from '../json5-edit/json5-read.js';
 import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
 import type { ReleaseShape } from '../core/openclaw-releases.js';
-import { fail, pass, skip, warn, type CheckOutcome } from './types.js';
+import { fail, pass, warn, type CheckOutcome } from './types.js';
 
 /** The config checks of SPEC §1.2: no network, in order. */
 
@@ -114,4 +114,3 @@ export function checkEnvRefs(config: unknown, env: Record<string, string | undef
   return pass(`${[...refs].map((n) => '${' + n + '}').join(', ')} resolved.`);
 }
 
-export const skipped = (why: string) => skip(why);

@@ -12,7 +12,7 @@ import { fail, pass, warn, type CheckOutcome } from './types.js';
  * the config declares is reported as present, with its value unknown (`key` undefined), and a
  * leftover auth-profiles.json is a failure (ignored from 2026.6.5, fatal from 2026.8.1).
  */
-export interface KeyPresence {
+interface KeyPresence {
   outcome: CheckOutcome;
   /** The key to check further (format, online), when it can be read. */
   key?: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapCompatibilityMapping, mapModelRow, mapModelsResponse, mapTraits } from '../../src/catalog/map-models.js';
+import { mapModelRow, mapModelsResponse, mapStringMap } from '../../src/catalog/map-models.js';
 import type { CatalogModel } from '../../src/core/types.js';
 import {
   envelope,
@@ -334,19 +334,19 @@ describe('mapModelsResponse', () => {
   });
 });
 
-describe('mapCompatibilityMapping / mapTraits', () => {
+describe('mapStringMap (renames, traits)', () => {
   it('keeps string → non-empty string pairs only', () => {
     expect(
-      mapCompatibilityMapping({ data: { 'claude-opus-45': 'claude-opus-4-5', a: 5, b: '', c: null, d: { id: 'x' } } }),
+      mapStringMap({ data: { 'claude-opus-45': 'claude-opus-4-5', a: 5, b: '', c: null, d: { id: 'x' } } }),
     ).toEqual({ 'claude-opus-45': 'claude-opus-4-5' });
   });
 
   it.each([null, 'x', [], { data: [] }, { data: 'x' }, {}])('anything else is an empty map: %j', (body) => {
-    expect(mapCompatibilityMapping(body)).toEqual({});
+    expect(mapStringMap(body)).toEqual({});
   });
 
   it('maps the traits fixture as role → id', () => {
-    expect(mapTraits({ data: { default: 'zai-org-glm-5-2', default_code: 'deepseek-v4-pro-0813' } })).toEqual({
+    expect(mapStringMap({ data: { default: 'zai-org-glm-5-2', default_code: 'deepseek-v4-pro-0813' } })).toEqual({
       default: 'zai-org-glm-5-2',
       default_code: 'deepseek-v4-pro-0813',
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readChatPayload, SseReader } from '../../src/core/sse.js';
+import { readChatText, SseReader } from '../../src/core/sse.js';
 import { chatStreamEvents } from '../support/venice-bodies.js';
 
 /** The SSE reader and the chat payload reader behind `verify --chat` (SPEC §1.2 chat.probe). */
@@ -23,15 +23,8 @@ function readSplit(bytes: Uint8Array, cuts: readonly number[]): string[] {
 const readWhole = (text: string): string[] => readSplit(new TextEncoder().encode(text), []);
 
 /** The reply a chat stream carries, payload by payload. */
-function replyOf(payloads: readonly string[]): { reply: string; done: boolean } {
-  let reply = '';
-  let done = false;
-  for (const p of payloads) {
-    const d = readChatPayload(p);
-    reply += d.content;
-    done ||= d.done;
-  }
-  return { reply, done };
+function replyOf(payloads: readonly string[]): { reply: string; last: string | undefined } {
+  return { reply: payloads.map(readChatText).join(''), last: payloads.at(-1)?.trim() };
 }
 
 const USAGE = { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 };
@@ -149,23 +142,23 @@ describe('SseReader', () => {
   });
 });
 
-describe('readChatPayload', () => {
+describe('readChatText', () => {
   it('reads the text of a delta, the role-only first delta included', () => {
-    expect(readChatPayload('{"choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"}}]}')).toEqual({ content: 'Hel', done: false });
-    expect(readChatPayload('{"choices":[{"index":0,"delta":{"role":"assistant"}}]}')).toEqual({ content: '', done: false });
+    expect(readChatText('{"choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"}}]}')).toBe('Hel');
+    expect(readChatText('{"choices":[{"index":0,"delta":{"role":"assistant"}}]}')).toBe('');
   });
 
   it('the finish chunk carries no text', () => {
-    expect(readChatPayload('{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}')).toEqual({ content: '', done: false });
+    expect(readChatText('{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}')).toBe('');
   });
 
   it("survives Venice's final usage chunk whose choices is []", () => {
     const usage = JSON.stringify({ id: 'c', object: 'chat.completion.chunk', choices: [], usage: USAGE });
-    expect(readChatPayload(usage)).toEqual({ content: '', done: false });
+    expect(readChatText(usage)).toBe('');
   });
 
   it.each(['[DONE]', ' [DONE] ', '[DONE]\n'])('%j marks the end', (payload) => {
-    expect(readChatPayload(payload)).toEqual({ content: '', done: true });
+    expect(readChatText(payload)).toBe('');
   });
 
   it.each([
@@ -183,19 +176,19 @@ describe('readChatPayload', () => {
     ['a null delta', '{"choices":[{"delta":null}]}'],
     ['content is a number', '{"choices":[{"delta":{"content":42}}]}'],
     ['an error event', '{"error":{"message":"overloaded"}}'],
-  ])('ignores garbage (%s): no text, not done, no throw', (_name, payload) => {
-    expect(() => readChatPayload(payload)).not.toThrow();
-    expect(readChatPayload(payload)).toEqual({ content: '', done: false });
+  ])('ignores garbage (%s): no text, no throw', (_name, payload) => {
+    expect(() => readChatText(payload)).not.toThrow();
+    expect(readChatText(payload)).toBe('');
   });
 
-  it('a whole Venice stream reads as the reply, then done', () => {
-    expect(replyOf(readWhole(VENICE_STREAM))).toEqual({ reply: 'Ça marche 👍 — oui.', done: true });
+  it('a whole Venice stream reads as the reply, ending with [DONE]', () => {
+    expect(replyOf(readWhole(VENICE_STREAM))).toEqual({ reply: 'Ça marche 👍 — oui.', last: '[DONE]' });
   });
 
   it('garbage events between deltas do not break the reply', () => {
     const text = ['{"choices":[{"delta":{"content":"a"}}]}', 'oops', 'null', '{"choices":[]}', '{"choices":[{"delta":{"content":"b"}}]}', '[DONE]']
       .map((p) => `data: ${p}\n\n`)
       .join('');
-    expect(replyOf(readWhole(text))).toEqual({ reply: 'ab', done: true });
+    expect(replyOf(readWhole(text))).toEqual({ reply: 'ab', last: '[DONE]' });
   });
 });

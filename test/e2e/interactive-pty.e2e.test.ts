@@ -64,7 +64,7 @@ describe('interactive onboarding in a pseudo-terminal', () => {
     expect(screen).toContain(`✓ Wrote ${home.configPath}`);
     expect(screen).toContain('Default model: venice/llama-3.3-70b');
 
-    const config = JSON5.parse(await readFile(home.configPath, 'utf8')) as Record<string, any>;
+    const config = JSON5.parse(await readFile(home.configPath, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(config.agents.defaults.model.primary).toBe('venice/llama-3.3-70b');
     expect(config.env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
     expect((await stat(home.configPath)).mode & 0o777).toBe(0o600);

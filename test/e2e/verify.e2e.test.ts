@@ -769,7 +769,7 @@ describe.concurrent('the key: where it is found, and what Venice says of it', ()
 
 describe.concurrent('the network', () => {
   it('an unreachable server with --timeout 1500: api.reachable fails in time, the network checks after it skip', async (t) => {
-    const server = await serve(t);
+    await serve(t); // a live server elsewhere: only the dead base URL is asked
     const h = await onboardedHome(t);
     const dead = await deadBaseUrl();
     const port = new URL(dead).port;

@@ -8,13 +8,13 @@ import { nodeBin, openclawBin, openclawEnv, releaseDir } from '../../scripts/ins
  * machine's, the test's HOME), asked the two questions of SPEC §8.
  */
 
-export interface Run {
+interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-export function runOpenclaw(version: string, home: string, args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<Run> {
+function runOpenclaw(version: string, home: string, args: string[], extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<Run> {
   return runIn(openclawBin(version), args, openclawEnv(home, extraEnv), timeoutMs);
 }
 
@@ -34,13 +34,13 @@ function runIn(cmd: string, args: string[], env: Record<string, string>, timeout
 }
 
 /** The JSON document a command printed (some releases print a banner line before it). */
-export function jsonOf(run: Run): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function jsonOf(run: Run): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const start = run.stdout.indexOf('{');
   if (start < 0) throw new Error(`no JSON in the output (exit ${run.code}):\n${run.stdout}\n${run.stderr.slice(-2000)}`);
   return JSON.parse(run.stdout.slice(start));
 }
 
-export interface Verdict {
+interface Verdict {
   valid: boolean;
   issues: { path: string; message: string }[];
   warnings: { path: string; message: string }[];

@@ -20,7 +20,7 @@ import { TEST_API_KEY, type VeniceServer } from './venice-server.js';
  * pointing at a temp home, `isInteractive: true`, scripted prompts, and the real undici
  * network (tests point `baseUrl` at the local fake Venice server).
  */
-export interface FakeContext {
+interface FakeContext {
   ctx: Context;
   home: TempHome;
   /** Everything written to stdout so far (after masking). */
@@ -31,7 +31,7 @@ export interface FakeContext {
   promptsLoaded(): number;
 }
 
-export interface FakeContextOptions {
+interface FakeContextOptions {
   prompts: Prompts;
   /** Added over the isolated env (HOME, XDG_*); `undefined` removes a variable. No CI, no VENICE_API_KEY unless given. */
   env?: Record<string, string | undefined>;
@@ -94,7 +94,7 @@ export const Q = {
   replace: (what: string) => `confirm: Replace the existing key (${what})?`,
 } as const;
 
-export interface OnboardRun extends FakeContext {
+interface OnboardRun extends FakeContext {
   fake: FakePrompts;
   /** The exit code runOnboard returned, or undefined when it threw. */
   code: number | undefined;
@@ -103,7 +103,7 @@ export interface OnboardRun extends FakeContext {
   output: string;
 }
 
-export interface RunOptions {
+interface RunOptions {
   server: VeniceServer;
   /** Raw commander-style flags (camelCase), e.g. `{ offline: true, keyStorage: 'dotenv' }`. */
   flags?: Record<string, unknown>;
@@ -156,8 +156,9 @@ export function expectCancelled(run: OnboardRun, message = 'Cancelled. Nothing w
   expect(run.error).toMatchObject({ code: 'cancelled', exitCode: 130, message });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function readConfig(path: string): Promise<Record<string, any>> {
-  return JSON5.parse(await readFile(path, 'utf8')) as Record<string, any>;
+  return JSON5.parse(await readFile(path, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 export async function modeOf(path: string): Promise<number> {

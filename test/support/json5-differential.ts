@@ -7,10 +7,10 @@ import json5 from 'json5';
 import { expect, vi } from 'vitest';
 import { ROOT_DIR } from './run-cli.js';
 
-export type Parse = (text: string) => unknown;
+type Parse = (text: string) => unknown;
 
 /** What a parse answers: its value, or its error's text; and what it warned. */
-export function outcome(parse: Parse, text: string) {
+function outcome(parse: Parse, text: string) {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   try {
     return { value: parse(text), warnings: warn.mock.calls };

@@ -30,9 +30,9 @@ export async function requireTmux(): Promise<string> {
 }
 
 /** POSIX shell quoting. */
-export const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export interface TmuxSessionOptions {
+interface TmuxSessionOptions {
   /** argv of the program, e.g. [process.execPath, BIN_PATH, '--base-url', url]. */
   argv: readonly string[];
   /** The program's entire environment (nothing else is inherited: `env -i`). */

@@ -19,8 +19,8 @@ import {
  * Point the tool at `baseUrl` with `--base-url`; inject faults per route with `setFault`.
  */
 
-export { GOBHA_IMAGE_ROW, GOBHA_TEXT_ROW, SNAPSHOT_ROWS, SNAPSHOT_TEXT_ROWS, SNAPSHOT_TRAITS } from './fixtures.js';
-export { DEFAULT_COMPATIBILITY_MAPPING, DEFAULT_RATE_LIMITS, errorBody, MALFORMED_ROWS, TEST_API_KEY } from './venice-bodies.js';
+export { SNAPSHOT_TEXT_ROWS } from './fixtures.js';
+export { DEFAULT_COMPATIBILITY_MAPPING, MALFORMED_ROWS, TEST_API_KEY } from './venice-bodies.js';
 
 export type VeniceRoute = 'models' | 'compatibility-mapping' | 'traits' | 'rate-limits' | 'chat';
 const ROUTES: Record<string, VeniceRoute> = {

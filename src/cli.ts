@@ -1,11 +1,20 @@
-import { read } from 'node:fs';
-import { homedir } from 'node:os';
-import { createRequire } from 'node:module';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { redactingOutput, type Context } from './context.js';
+import { createContext, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
-import { toGlobalOptions, type RawGlobalFlags } from './options.js';
-import { loadPalette, palette, shouldColor } from './ui/style.js';
+import {
+  toGlobalOptions,
+  toModelsListOptions,
+  toModelsSetOptions,
+  toOnboardOptions,
+  toVerifyOptions,
+  type ModelsListOptions,
+  type ModelsSetOptions,
+  type OnboardOptions,
+  type RawFlags,
+  type VerifyOptions,
+} from './options.js';
+import { reportError } from './report-error.js';
+import { loadPalette } from './ui/style.js';
 
 declare const __VERSION__: string;
 /** Set by the build from package.json; tests that import this module directly see 'dev'. */
@@ -33,7 +42,7 @@ function collectCapability(value: string, previous: string[] = []): string[] {
  * The one registry of commands (STYLE §2). Actions import their module lazily so that
  * `--help` and `--version` load nothing heavy.
  */
-export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Record<string, unknown>, args: string[]) => Promise<void>): Command {
+function buildProgram(run: (name: CommandName, raw: RawFlags, args: string[]) => Promise<void>): Command {
   const program = new Command('venice-onboard')
     .description('Set up Venice AI as the model provider of your OpenClaw agent.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -63,7 +72,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .option('-y, --yes', 'accept confirmations (e.g. replacing an existing key)')
     .option('--accept-risk', 'accepted and ignored (compatibility with openclaw onboard)')
     .option('--openclaw-version <version>', 'the OpenClaw release to write for (default: openclaw --version, else the newest known)')
-    .action((_opts, cmd: Command) => run(async () => (await import('./commands/onboard.js')).onboardCommand, cmd.optsWithGlobals(), cmd.args));
+    .action((_opts, cmd: Command) => run('onboard', cmd.optsWithGlobals(), cmd.args));
 
   program
     .command('verify')
@@ -71,7 +80,7 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .option('--chat', 'also send a short chat request (uses a few tokens of your balance)')
     .option('--model <id>', 'check this model instead of the configured default')
     .option('--openclaw-version <version>', 'the OpenClaw release to check for (default: openclaw --version, else the newest known)')
-    .action((_opts, cmd: Command) => run(async () => (await import('./commands/verify.js')).verifyCommand, cmd.optsWithGlobals(), cmd.args));
+    .action((_opts, cmd: Command) => run('verify', cmd.optsWithGlobals(), cmd.args));
 
   const models = program.command('models').description('list the Venice catalog or change the default model');
   models
@@ -81,14 +90,14 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
     .addOption(new Option('--capability <capability>', 'only models with this capability (repeatable)').argParser(collectCapability))
     .option('--search <text>', 'only models whose id or name contains the text')
     .option('--plain', 'one venice/<id> per line')
-    .action((_opts, cmd: Command) => run(async () => (await import('./commands/models-list.js')).modelsListCommand, cmd.optsWithGlobals(), cmd.args));
+    .action((_opts, cmd: Command) => run('models list', cmd.optsWithGlobals(), cmd.args));
   models
     .command('set')
     .description('change the default model')
     .argument('<model>', 'venice/<id> or <id>')
     .option('--dry-run', 'print the diff of what would change; write nothing')
     .option('--openclaw-version <version>', 'the OpenClaw release to write for (default: openclaw --version, else the newest known)')
-    .action((model: string, _opts, cmd: Command) => run(async () => (await import('./commands/models-set.js')).modelsSetCommand, cmd.optsWithGlobals(), [model]));
+    .action((model: string, _opts, cmd: Command) => run('models set', cmd.optsWithGlobals(), [model]));
 
   // The top-level help lists `models list` and `models set` themselves, not just `models`.
   const defaults = new Help();
@@ -102,96 +111,58 @@ export function buildProgram(run: (load: () => Promise<CommandRunner>, opts: Rec
   return program;
 }
 
-/** A command module's entry: raw flags in, typed options built inside, output through ctx. */
-export type CommandRunner = (flags: Record<string, unknown>, args: string[], ctx: Context) => Promise<number | void>;
+type CommandName = 'onboard' | 'verify' | 'models list' | 'models set';
 
-/**
- * The first line of stdin, without its line break (all of stdin when it has none), read from file
- * descriptor 0 directly: `process.stdin` would first build a socket and a stream for a pipe, which
- * costs more than reading the key (start-up time, SPEC §7). Reading stops at the first line break:
- * a pipe its writer keeps open (a secret manager, `yes`) does not hold the run, and the key's
- * check starts one read sooner. A descriptor left non-blocking by the parent (EAGAIN) is read
- * through `process.stdin` after all.
- */
-async function readStdinLine(): Promise<string> {
-  const chunks: Buffer[] = [];
-  const hasLineBreak = (chunk: Buffer) => chunk.includes(10); // '\n', also the end of '\r\n'
-  for (;;) {
-    const buffer = Buffer.allocUnsafe(64 * 1024);
-    let bytes: number;
-    try {
-      bytes = await new Promise<number>((resolve, reject) => read(0, buffer, 0, buffer.length, null, (error, n) => (error ? reject(error) : resolve(n))));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EOF') break; // Windows: the end of a pipe
-      if (code !== 'EAGAIN') throw error;
-      for await (const chunk of process.stdin) {
-        chunks.push(chunk as Buffer);
-        if (hasLineBreak(chunk as Buffer)) break;
-      }
-      break;
-    }
-    if (bytes === 0) break;
-    const chunk = buffer.subarray(0, bytes);
-    chunks.push(chunk);
-    if (hasLineBreak(chunk)) break;
+/** A command with its options, typed once here (STYLE §3). */
+export type Invocation =
+  | { command: 'onboard'; options: OnboardOptions }
+  | { command: 'verify'; options: VerifyOptions }
+  | { command: 'models list'; options: ModelsListOptions }
+  | { command: 'models set'; options: ModelsSetOptions };
+
+function toInvocation(command: CommandName, raw: RawFlags, args: string[], ctx: Context): Invocation {
+  const globals = toGlobalOptions(raw, ctx.env);
+  switch (command) {
+    case 'onboard':
+      // --non-interactive settles it: no need to ask whether stdin is a terminal (that loads node:tty).
+      return { command, options: toOnboardOptions(raw, globals, raw.nonInteractive !== true && ctx.isInteractive) };
+    case 'verify':
+      return { command, options: toVerifyOptions(raw, globals) };
+    case 'models list':
+      return { command, options: toModelsListOptions(raw, globals) };
+    case 'models set':
+      return { command, options: toModelsSetOptions(raw, globals, args[0]) };
   }
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-/**
- * isatty(0), asked only by the commands that need it: not process.stdin.isTTY, whose getter builds
- * stdin's stream just to answer, and not a static import of node:tty, which loads net and the
- * streams before any command runs (start-up time, SPEC §7).
- */
-function stdinIsTerminal(): boolean {
-  const { isatty } = createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
-  return isatty(0);
+/** Each command's module is imported when it runs, so `--help` and other commands load none of it. */
+async function dispatch(inv: Invocation, ctx: Context): Promise<number> {
+  switch (inv.command) {
+    case 'onboard':
+      return (await import('./commands/onboard.js')).onboardCommand(inv.options, ctx);
+    case 'verify':
+      return (await import('./commands/verify.js')).runVerify(inv.options, ctx);
+    case 'models list':
+      return (await import('./commands/models-list.js')).runModelsList(inv.options, ctx);
+    case 'models set':
+      return (await import('./commands/models-set.js')).runModelsSet(inv.options, ctx);
+  }
 }
 
-function createContext(flags: { color?: boolean }): Context {
-  const secrets = new Set<string>();
-  const env = process.env;
-  const color = shouldColor(env, process.stdout.isTTY === true, flags.color === false);
-  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
-  return {
-    env,
-    stdout: redactingOutput(process.stdout, secrets),
-    stderr: redactingOutput(process.stderr, secrets),
-    readStdinLine,
-    get isInteractive() {
-      return stdinIsTerminal() && process.stdout.isTTY === true && !ci;
-    },
-    color,
-    now: () => new Date(),
-    prompts: async () => (await import('./ui/prompts.js')).createPrompts(),
-    secrets,
-    homedir: env.HOME?.trim() ? env.HOME : homedir(),
-  };
-}
-
-/** Prints an error once, as text on stderr or as the `--json` envelope on stdout (SPEC §2). */
-export function reportError(error: unknown, ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 'env'>, json: boolean): number {
-  const debug = (ctx.env.DEBUG ?? '').split(',').includes('venice-onboard');
-  const cli =
-    error instanceof CliError
-      ? error
-      : new CliError('internal', `Unexpected error: ${(error as Error)?.message ?? String(error)}`, {
-          hint: 'This is a bug in venice-onboard. Run again with DEBUG=venice-onboard and report what it prints.',
-        });
-  if (json) {
-    const envelope = { ok: false, error: { code: cli.code, message: cli.message, hint: cli.hint ?? null } };
-    ctx.stdout.write(`${JSON.stringify(envelope)}\n`);
-  } else {
-    const c = palette(ctx.color);
-    ctx.stderr.write(`${c.red('✗')} ${cli.message}\n`);
-    if (cli.detail) ctx.stderr.write(`${cli.detail}\n`);
-    if (cli.hint) ctx.stderr.write(`  ${c.dim('Hint:')} ${cli.hint}\n`);
+/** argv → the command and its typed options, without running it (test/cli-wiring.test.ts). */
+export async function parseCommandLine(argv: string[], ctx: Context): Promise<Invocation | undefined> {
+  let invocation: Invocation | undefined;
+  const program = buildProgram(async (name, raw, args) => {
+    invocation = toInvocation(name, raw, args, ctx);
+  });
+  program.exitOverride();
+  program.configureOutput({ writeOut: () => undefined, writeErr: () => undefined, outputError: () => undefined });
+  for (const cmd of program.commands.flatMap((c) => [c, ...c.commands])) {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeOut: () => undefined, writeErr: () => undefined, outputError: () => undefined });
   }
-  if (debug && !(error instanceof CliError && error.code === 'usage')) {
-    ctx.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-  }
-  return cli.exitCode;
+  await program.parseAsync(argv);
+  return invocation;
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -205,15 +176,11 @@ export async function main(argv: string[]): Promise<void> {
   const wantsJson = argv.includes('--json');
   let ctx = createContext({ color: !argv.includes('--no-color') });
   let json = wantsJson;
-  const run = async (load: () => Promise<CommandRunner>, flags: Record<string, unknown>, args: string[]) => {
-    ctx = createContext(flags as { color?: boolean });
-    json = flags.json === true;
+  const run = async (name: CommandName, raw: RawFlags, args: string[]) => {
+    ctx = createContext({ color: raw.color !== false });
+    json = raw.json === true;
     await loadPalette(ctx.color);
-    const globals = toGlobalOptions(flags as RawGlobalFlags, ctx.env);
-    const runner = await load();
-    // `baseUrlFlag`: whether --base-url was given at all (verify then prefers the config's own URL).
-    const code = await runner({ ...flags, ...globals, baseUrlFlag: flags.baseUrl }, args, ctx);
-    process.exitCode = code ?? ExitCode.ok;
+    process.exitCode = await dispatch(toInvocation(name, raw, args, ctx), ctx);
   };
   const program = buildProgram(run);
   program.exitOverride();

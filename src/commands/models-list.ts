@@ -4,33 +4,10 @@ import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
 import { listRecommendations, recommendationsById } from '../catalog/recommendations.js';
 import { readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
-import { CAPABILITIES, type Capability, type CatalogModel, type Privacy } from '../core/types.js';
-import { usageError } from '../errors.js';
-import type { GlobalOptions } from '../options.js';
+import type { CatalogModel, Privacy } from '../core/types.js';
+import type { ModelsListOptions } from '../options.js';
 import { capabilityList, formatTokens, padColumns } from '../ui/format.js';
 import { palette } from '../ui/style.js';
-
-interface ModelsListOptions extends GlobalOptions {
-  privacy?: Exclude<Privacy, 'unknown'>;
-  capabilities: Capability[];
-  search?: string;
-  plain: boolean;
-}
-
-function toModelsListOptions(flags: Record<string, unknown>): ModelsListOptions {
-  if (flags.plain === true && flags.json === true) {
-    throw usageError('--json and --plain cannot be used together.', 'Pick one: --json for scripts, --plain for one ref per line.');
-  }
-  return {
-    ...(flags as unknown as GlobalOptions),
-    privacy: flags.privacy as ModelsListOptions['privacy'],
-    capabilities: ((flags.capability as string[] | undefined) ?? []).filter((c): c is Capability =>
-      (CAPABILITIES as readonly string[]).includes(c),
-    ),
-    search: typeof flags.search === 'string' ? flags.search : undefined,
-    plain: flags.plain === true,
-  };
-}
 
 /** Filters of SPEC §1.3; pure. */
 function filterModels(models: readonly CatalogModel[], o: Pick<ModelsListOptions, 'privacy' | 'capabilities' | 'search'>): CatalogModel[] {
@@ -44,7 +21,7 @@ function filterModels(models: readonly CatalogModel[], o: Pick<ModelsListOptions
 }
 
 /** The configured default, for the marker. An unreadable config just means no marker. */
-async function readConfiguredDefault(options: GlobalOptions, ctx: Pick<Context, 'env' | 'homedir'>): Promise<string | undefined> {
+async function readConfiguredDefault(options: Pick<ModelsListOptions, 'config'>, ctx: Pick<Context, 'env' | 'homedir'>): Promise<string | undefined> {
   const loc = resolveConfigPath(options.config, ctx);
   if (!loc.exists) return undefined;
   try {
@@ -61,7 +38,7 @@ const GROUPS: ReadonlyArray<[Privacy, string]> = [
   ['unknown', 'Other'],
 ];
 
-async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<number> {
+export async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<number> {
   // With a key, the list matches what that key may use (SPEC §4.1).
   const apiKey = ctx.env.VENICE_API_KEY?.trim() || undefined;
   if (apiKey !== undefined) ctx.secrets.add(apiKey);
@@ -126,6 +103,3 @@ async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<
   return 0;
 }
 
-export async function modelsListCommand(flags: Record<string, unknown>, _args: string[], ctx: Context): Promise<number> {
-  return runModelsList(toModelsListOptions(flags), ctx);
-}

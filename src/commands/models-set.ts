@@ -6,20 +6,15 @@ import { findStoredKeys } from '../config/key-stores.js';
 import { findProviderModel, planDefaultModel, planModelEntry } from '../core/plan-venice.js';
 import { probeOpenclaw } from '../openclaw/target.js';
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
-import { CliError, ExitCode, usageError } from '../errors.js';
-import { toOpenclawVersion, type GlobalOptions } from '../options.js';
+import { CliError, ExitCode } from '../errors.js';
+import type { ModelsSetOptions } from '../options.js';
 import { loadConfig, prepareConfigChange } from '../changes/config-change.js';
 import { requireModel } from '../catalog/require-model.js';
 import { renderDiff, writeChanges } from '../changes/write-changes.js';
 import { palette } from '../ui/style.js';
 
-interface ModelsSetOptions extends GlobalOptions {
-  model: string;
-  dryRun: boolean;
-  openclawVersion?: string;
-}
 
-async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<number> {
+export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<number> {
   const c = palette(ctx.color);
   const loc = resolveConfigPath(o.config, ctx);
   if (!loc.exists) {
@@ -63,10 +58,4 @@ async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<number> 
   ctx.stderr.write(written.length > 0 ? `Updated ${written[0]?.path}\n` : `${loc.path} already has this default: nothing to write.\n`);
   ctx.stderr.write(`Default model: venice/${model.id}\n`);
   return ExitCode.ok;
-}
-
-export async function modelsSetCommand(flags: Record<string, unknown>, args: string[], ctx: Context): Promise<number> {
-  const model = args[0];
-  if (model === undefined || model.trim() === '') throw usageError('Missing the model to set.', 'Example: venice-onboard models set venice/llama-3.3-70b');
-  return runModelsSet({ ...(flags as unknown as GlobalOptions), model, dryRun: flags.dryRun === true, openclawVersion: toOpenclawVersion(flags.openclawVersion) }, ctx);
 }

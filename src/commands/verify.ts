@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { parseDotenv } from '../core/dotenv.js';
 import { checkKeyFormat, normalizeKey } from '../core/key-format.js';
 import { isObject, readVeniceProvider } from '../core/openclaw-config.js';
-import type { GlobalOptions } from '../options.js';
+import type { VerifyOptions } from '../options.js';
 import { palette, SYMBOLS } from '../ui/style.js';
 import { normalizeBaseUrl } from '../core/base-url.js';
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
@@ -15,18 +15,9 @@ import { checkKeyPresent } from '../verify/key-present.js';
 import { checkOpenclawRelease, checkOpenclawValidate } from '../verify/openclaw-checks.js';
 import { readVenicePlugin, validateWithOpenclaw } from '../openclaw/commands.js';
 import { probeOpenclaw } from '../openclaw/target.js';
-import { toOpenclawVersion } from '../options.js';
 import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
 import { fail, pass, skip, warn, type CheckOutcome, type CheckResult } from '../verify/types.js';
 
-interface VerifyOptions extends GlobalOptions {
-  chat: boolean;
-  model?: string;
-  /** --base-url or VENICE_BASE_URL was given; otherwise the Venice block's own baseUrl is checked. */
-  baseUrlGiven: boolean;
-  /** --openclaw-version: the release to check for, else `openclaw --version`, the config's meta, the newest known. */
-  openclawVersion?: string;
-}
 
 /**
  * Without --base-url or VENICE_BASE_URL, verify talks to the URL OpenClaw will use: the Venice
@@ -42,7 +33,7 @@ function networkOptions(o: VerifyOptions, config: unknown): VerifyOptions {
   }
 }
 
-async function runVerify(o: VerifyOptions, ctx: Context): Promise<number> {
+export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number> {
   const c = palette(ctx.color);
   const results: CheckResult[] = [];
   const status = (id: string) => results.find((r) => r.id === id)?.status;
@@ -144,17 +135,4 @@ async function runVerify(o: VerifyOptions, ctx: Context): Promise<number> {
     ctx.stderr.write(passed ? `${c.green('All checks passed.')}\n` : `${c.red(`${failed} check(s) failed.`)}\n`);
   }
   return passed ? 0 : 1;
-}
-
-export async function verifyCommand(flags: Record<string, unknown>, _args: string[], ctx: Context): Promise<number> {
-  return runVerify(
-    {
-      ...(flags as unknown as GlobalOptions),
-      baseUrlGiven: typeof flags.baseUrlFlag === 'string' || Boolean(ctx.env.VENICE_BASE_URL?.trim()),
-      chat: flags.chat === true,
-      model: typeof flags.model === 'string' ? flags.model : undefined,
-      openclawVersion: toOpenclawVersion(flags.openclawVersion),
-    },
-    ctx,
-  );
 }

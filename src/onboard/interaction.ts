@@ -6,7 +6,7 @@ import type { Catalog } from '../core/types.js';
 import { CliError, ExitCode } from '../errors.js';
 import { invalidKeyError, type OnlineCheck } from '../net/key-check.js';
 import { keyFromFlags, missingKeyError } from './obtain-key.js';
-import type { OnboardOptions } from './options.js';
+import type { OnboardOptions } from '../options.js';
 
 /** Checks a key online: 'ok' (valid, or could not be checked) or the refusal. */
 export type KeyChecker = (key: string) => Promise<'ok' | Extract<OnlineCheck, { status: 'invalid' | 'denied' }>>;

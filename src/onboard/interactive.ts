@@ -14,7 +14,7 @@ import { palette } from '../ui/style.js';
 import { invalidKeyError } from '../net/key-check.js';
 import { nonInteractive, type Interaction, type KeyChecker } from './interaction.js';
 import { buildModelGroups } from './model-choices.js';
-import type { OnboardOptions } from './options.js';
+import type { OnboardOptions } from '../options.js';
 
 const MAX_KEY_TRIES = 3;
 

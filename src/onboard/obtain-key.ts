@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { maskKey } from '../core/mask.js';
 import { usageError } from '../errors.js';
-import type { OnboardOptions } from './options.js';
+import type { OnboardOptions } from '../options.js';
 import { requireKeyFormat } from '../net/key-check.js';
 
 interface KeyInput {

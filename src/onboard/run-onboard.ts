@@ -26,7 +26,7 @@ import {
   saveKeyStep,
   type OpenclawStep,
 } from './openclaw-steps.js';
-import type { OnboardOptions } from './options.js';
+import type { OnboardOptions } from '../options.js';
 import { requireModel } from '../catalog/require-model.js';
 import { describeConflicts, keysToReplace, PLACE_OF, stalePlaces, storageOfExisting } from './resolve-choice.js';
 import { collapseRuns, renderDiff, writeChanges } from '../changes/write-changes.js';

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onboardCommand } from '../../src/commands/onboard.js';
+import type { Context } from '../../src/context.js';
+import { toGlobalOptions, toOnboardOptions } from '../../src/options.js';
 import { CliError } from '../../src/errors.js';
 import { exitCodeOf, makeFakeContext, modeOf, onboard, OTHER_KEY, Q, readConfig, snapshotTree, VALID_KEYS, WRONG_KEYS } from '../support/fake-context.js';
 import { createFakePrompts, DEFAULT } from '../support/fake-prompts.js';
@@ -234,11 +236,14 @@ describe('the picker over the live catalog', () => {
   });
 });
 
+/** The options cli.ts builds from these flags in this context (src/cli.ts, toInvocation). */
+const typed = (raw: Record<string, unknown>, ctx: Context) => toOnboardOptions(raw, toGlobalOptions(raw, ctx.env), raw.nonInteractive !== true && ctx.isInteractive);
+
 describe('which mode runs (src/commands/onboard.ts)', () => {
   it('interactive context: the scripted prompts are asked', async () => {
     const fake = createFakePrompts(ENTER_THROUGH);
     const fc = await makeFakeContext({ prompts: fake });
-    expect(await onboardCommand({ baseUrl: server.baseUrl, timeoutMs: 10000, offline: false, json: false, models: 'all' }, [], fc.ctx)).toBe(0);
+    expect(await onboardCommand(typed({ baseUrl: server.baseUrl }, fc.ctx), fc.ctx)).toBe(0);
     fake.assertDone();
     expect(existsSync(fc.home.configPath)).toBe(true);
   });
@@ -249,8 +254,7 @@ describe('which mode runs (src/commands/onboard.ts)', () => {
   ])('%s: never loads the prompts; a missing key is a usage error naming the flag', async (_name, isInteractive, extra) => {
     const fake = createFakePrompts([]);
     const fc = await makeFakeContext({ prompts: fake, isInteractive });
-    const flags = { baseUrl: server.baseUrl, timeoutMs: 10000, offline: false, json: false, models: 'all', ...extra };
-    await expect(onboardCommand(flags, [], fc.ctx)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--venice-api-key-stdin') });
+    await expect(onboardCommand(typed({ baseUrl: server.baseUrl, ...extra }, fc.ctx), fc.ctx)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--venice-api-key-stdin') });
     expect(fc.promptsLoaded()).toBe(0);
     expect(existsSync(fc.home.configPath)).toBe(false);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Context, Output } from '../../src/context.js';
 import { CliError, ExitCode } from '../../src/errors.js';
 import { nonInteractive, type Interaction } from '../../src/onboard/interaction.js';
-import type { OnboardOptions } from '../../src/onboard/options.js';
+import type { OnboardOptions } from '../../src/options.js';
 import { runOnboard } from '../../src/onboard/run-onboard.js';
 import { makeTempDir, type TestHooks } from '../support/temp-home.js';
 
@@ -59,6 +59,7 @@ function options(f: Fake, over: Partial<OnboardOptions> = {}): OnboardOptions {
   return {
     config: f.configPath,
     baseUrl: 'https://api.venice.ai/api/v1',
+    baseUrlGiven: false,
     json: false,
     timeoutMs: 1000,
     offline: true, // no network at all: the built-in catalog, no key check

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { redactingOutput, type Context } from '../../src/context.js';
 import { CliError } from '../../src/errors.js';
 import { interactive } from '../../src/onboard/interactive.js';
-import { toOnboardOptions } from '../../src/onboard/options.js';
+import { toOnboardOptions } from '../../src/options.js';
 import { runOnboard } from '../../src/onboard/run-onboard.js';
 import { toGlobalOptions } from '../../src/options.js';
 import type { Prompts } from '../../src/ui/prompt-types.js';
@@ -117,8 +117,8 @@ export async function onboard(script: readonly Step[], options: RunOptions): Pro
   const env = { XDG_CACHE_HOME: await runCacheDir(), ...options.env };
   const fc = await makeFakeContext({ prompts: fake, env, home: options.home ?? (await makeTempHome()) });
   const { offline, timeout, config, ...rest } = options.flags ?? {};
-  const globals = toGlobalOptions({ baseUrl: options.server.baseUrl, offline: offline === true, timeout: timeout as string | undefined, config: config as string | undefined }, fc.ctx.env);
-  const o = toOnboardOptions({ models: 'all', ...rest, ...globals }, true);
+  const globals = toGlobalOptions({ baseUrl: options.server.baseUrl, offline, timeout, config }, fc.ctx.env);
+  const o = toOnboardOptions({ models: 'all', ...rest }, globals, true);
   let code: number | undefined;
   let error: unknown;
   try {

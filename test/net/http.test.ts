@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BODY_BYTES, NetworkError, requestJson, serverMessage, type HttpOptions } from '../../src/net/http.js';
 import { deadBaseUrl, SNAPSHOT_TEXT_ROWS, startVeniceServer, TEST_API_KEY, type VeniceServer } from '../support/venice-server.js';
 
@@ -17,10 +17,21 @@ afterAll(async () => {
   await agent.destroy();
 });
 
+/**
+ * Both transports of src/net/transport.ts: Node's own http, which every run without a proxy uses,
+ * and undici, which runs behind HTTPS_PROXY/HTTP_PROXY (here with a private agent, so the test
+ * process's own proxy variables cannot route 127.0.0.1 elsewhere).
+ */
+const TRANSPORTS = [
+  ['node:http', undefined],
+  ['undici', agent],
+] as const;
+let dispatcher: Agent | undefined;
+
 const opts = (extra: Partial<HttpOptions> = {}): HttpOptions => ({
   baseUrl: server.baseUrl,
   timeoutMs: 5000,
-  dispatcher: agent,
+  ...(dispatcher === undefined ? {} : { dispatcher }),
   ...extra,
 });
 
@@ -36,203 +47,211 @@ async function failure(call: Promise<unknown>): Promise<{ error: NetworkError; m
   throw new Error('expected the request to fail');
 }
 
-describe('requestJson: success', () => {
-  it('returns status and parsed body, sending Accept: application/json and no key when none is given', async () => {
-    const res = await requestJson('/models?type=text', opts());
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ object: 'list', type: 'text', data: SNAPSHOT_TEXT_ROWS });
-    expect(server.requests).toHaveLength(1);
-    const [req] = server.requests;
-    expect(req?.method).toBe('GET');
-    expect(req?.url).toBe('/api/v1/models?type=text');
-    expect(req?.headers.accept).toBe('application/json');
-    expect(req?.headers.authorization).toBeUndefined();
+describe.each(TRANSPORTS)('through %s', (_name, transport) => {
+  beforeEach(() => {
+    dispatcher = transport;
+    // No proxy variable: without a dispatcher, requests take node:http as a user's do.
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) vi.stubEnv(name, '');
   });
 
-  it('sends the key only as Authorization: Bearer, never in the URL or another header', async () => {
-    await requestJson('/api_keys/rate_limits', opts({ apiKey: TEST_API_KEY }));
-    const [req] = server.requests;
-    expect(req?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
-    expect(req?.url).not.toContain(TEST_API_KEY);
-    const others = Object.entries(req?.headers ?? {}).filter(([name]) => name !== 'authorization');
-    expect(JSON.stringify(others)).not.toContain(TEST_API_KEY);
-  });
-
-  it('POSTs a JSON body with Content-Type: application/json', async () => {
-    const payload = JSON.stringify({ model: 'llama-3.3-70b', messages: [{ role: 'user', content: 'hi' }] });
-    const res = await requestJson('/chat/completions', opts({ apiKey: TEST_API_KEY }), { method: 'POST', body: payload });
-    expect(res.status).toBe(200);
-    expect((res.body as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content).toBe('Hello! Yes, I am working.');
-    const [req] = server.requests;
-    expect(req?.method).toBe('POST');
-    expect(req?.headers['content-type']).toBe('application/json');
-    expect(req?.body).toBe(payload);
-  });
-
-  it('answers within a slow server delay shorter than the timeout', async () => {
-    server.setFault('models', { kind: 'slow', delayMs: 300 });
-    const res = await requestJson('/models?type=text', opts({ timeoutMs: 3000 }));
-    expect(res.status).toBe(200);
-    expect(res.elapsedMs).toBeGreaterThanOrEqual(290);
-  });
-});
-
-describe('requestJson: retries (SPEC §4.1, §3.2)', () => {
-  it.each([408, 425, 429, 500, 502, 503, 504])('retries a %i once and returns the 200 that follows', async (status) => {
-    server.setFault('models', { kind: 'status', status, times: 1 });
-    const res = await requestJson('/models?type=text', opts());
-    expect(res.status).toBe(200);
-    expect(server.requestsTo('models')).toHaveLength(2);
-  });
-
-  it('503, 503, then 200: three attempts, success', async () => {
-    server.setFault('models', { kind: 'status', status: 503, times: 2 });
-    const res = await requestJson('/models?type=text', opts());
-    expect(res.status).toBe(200);
-    expect(server.requestsTo('models')).toHaveLength(3);
-  });
-
-  it('gives up after 3 attempts of a persistent 503, with the server message', async () => {
-    server.setFault('models', { kind: 'status', status: 503 });
-    const { error } = await failure(requestJson('/models?type=text', opts()));
-    expect(error.kind).toBe('http');
-    expect(error.status).toBe(503);
-    expect(error.message).toBe('HTTP 503: The model is at capacity. Please try again later.');
-    expect(server.requestsTo('models')).toHaveLength(3);
-  });
-
-  it('attempts: 1 means no retry', async () => {
-    server.setFault('models', { kind: 'status', status: 503 });
-    await failure(requestJson('/models?type=text', opts({ attempts: 1 })));
-    expect(server.requestsTo('models')).toHaveLength(1);
-  });
-
-  it('never retries a 401 (Venice blocks keys after many failures)', async () => {
-    const { error } = await failure(requestJson('/api_keys/rate_limits', opts({ apiKey: 'vapi_wrong_key_000000000000000' })));
-    expect(error.kind).toBe('http');
-    expect(error.status).toBe(401);
-    expect(error.message).toBe('HTTP 401: Authentication failed');
-    expect(server.requestsTo('rate-limits')).toHaveLength(1);
-  });
-
-  it.each([400, 402, 403, 404])('does not retry a %i', async (status) => {
-    server.setFault('models', { kind: 'status', status });
-    const { error } = await failure(requestJson('/models?type=text', opts()));
-    expect(error.status).toBe(status);
-    expect(server.requestsTo('models')).toHaveLength(1);
-  });
-
-  it('retries a connection reset mid-body and returns the next good answer', async () => {
-    server.setFault('models', { kind: 'reset', times: 1 });
-    const res = await requestJson('/models?type=text', opts());
-    expect(res.status).toBe(200);
-    expect(server.requestsTo('models')).toHaveLength(2);
-  });
-
-  it('a persistent reset ends as a connection error after 3 attempts', async () => {
-    server.setFault('models', { kind: 'reset' });
-    const { error } = await failure(requestJson('/models?type=text', opts()));
-    expect(error.kind).toBe('connection');
-    expect(server.requestsTo('models')).toHaveLength(3);
-  });
-
-  it('keeps retries and backoff inside the timeout budget', async () => {
-    server.setFault('models', { kind: 'status', status: 503 });
-    const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 300 })));
-    expect(error.status).toBe(503);
-    expect(ms).toBeLessThan(300 + 250);
-    // 1st at 0 ms, 2nd after 200 ms of backoff; a 3rd (after 400 more) would pass the deadline.
-    expect(server.requestsTo('models')).toHaveLength(2);
-  });
-});
-
-describe('requestJson: timeouts', () => {
-  it('a server that never answers fails with kind timeout within the timeout', async () => {
-    server.setFault('models', { kind: 'hang' });
-    const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 800 })));
-    expect(error.kind).toBe('timeout');
-    expect(error.message).toBe('no answer within 800 ms');
-    expect(ms).toBeGreaterThanOrEqual(700);
-    expect(ms).toBeLessThan(800 + 400);
-    expect(server.requestsTo('models')).toHaveLength(1);
-  });
-
-  it('a slow answer past the timeout is a timeout', async () => {
-    server.setFault('models', { kind: 'slow', delayMs: 3000 });
-    const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 500 })));
-    expect(error.kind).toBe('timeout');
-    expect(ms).toBeLessThan(500 + 400);
-  });
-});
-
-describe('requestJson: bodies', () => {
-  it(`fails fast with kind too-large on a streamed 60 MB answer (cap ${MAX_BODY_BYTES / 1024 / 1024} MB)`, async () => {
-    server.setFault('models', { kind: 'huge' });
-    const { error, ms } = await failure(requestJson('/models?type=text', opts()));
-    expect(error.kind).toBe('too-large');
-    expect(error.message).toBe('the answer is larger than 10 MB');
-    expect(ms).toBeLessThan(3000);
-    expect(server.requestsTo('models')).toHaveLength(1);
-  });
-
-  it('refuses a declared Content-Length over the cap before reading it', async () => {
-    server.setFault('models', { kind: 'huge', declareLength: true });
-    const { error, ms } = await failure(requestJson('/models?type=text', opts()));
-    expect(error.kind).toBe('too-large');
-    expect(ms).toBeLessThan(1000);
-  });
-
-  it('honours a smaller maxBodyBytes', async () => {
-    const { error } = await failure(requestJson('/models?type=text', opts({ maxBodyBytes: 1000 })));
-    expect(error.kind).toBe('too-large');
-  });
-
-  it('invalid JSON on a 200 is kind invalid-json, not retried', async () => {
-    server.setFault('models', { kind: 'invalid-json' });
-    const { error } = await failure(requestJson('/models?type=text', opts()));
-    expect(error.kind).toBe('invalid-json');
-    expect(error.status).toBe(200);
-    expect(error.message).toBe('the answer is not valid JSON');
-    expect(server.requestsTo('models')).toHaveLength(1);
-  });
-});
-
-describe('requestJson: connection errors', () => {
-  it('connection refused is kind connection and names the host', async () => {
-    const baseUrl = await deadBaseUrl();
-    const { error, ms } = await failure(requestJson('/models?type=text', opts({ baseUrl, timeoutMs: 5000 })));
-    expect(error.kind).toBe('connection');
-    expect(error.message).toBe(`cannot connect to ${new URL(baseUrl).host} (ECONNREFUSED)`);
-    // Three attempts: 200 + 400 ms of backoff.
-    expect(ms).toBeGreaterThanOrEqual(550);
-    expect(ms).toBeLessThan(3000);
-  });
-});
-
-describe('requestJson: error messages and key masking (SPEC §2, §6)', () => {
-  it('extracts {"error":{"message":…}}', async () => {
-    server.setFault('chat', {
-      kind: 'status',
-      status: 400,
-      body: { error: { message: "Your request exceeds the model's maximum context.", type: 'invalid_request_error' } },
+  describe('requestJson: success', () => {
+    it('returns status and parsed body, sending Accept: application/json and no key when none is given', async () => {
+      const res = await requestJson('/models?type=text', opts());
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ object: 'list', type: 'text', data: SNAPSHOT_TEXT_ROWS });
+      expect(server.requests).toHaveLength(1);
+      const [req] = server.requests;
+      expect(req?.method).toBe('GET');
+      expect(req?.url).toBe('/api/v1/models?type=text');
+      expect(req?.headers.accept).toBe('application/json');
+      expect(req?.headers.authorization).toBeUndefined();
     });
-    const { error } = await failure(
-      requestJson('/chat/completions', opts({ apiKey: TEST_API_KEY }), { method: 'POST', body: '{}' }),
-    );
-    expect(error.message).toBe("HTTP 400: Your request exceeds the model's maximum context.");
+
+    it('sends the key only as Authorization: Bearer, never in the URL or another header', async () => {
+      await requestJson('/api_keys/rate_limits', opts({ apiKey: TEST_API_KEY }));
+      const [req] = server.requests;
+      expect(req?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
+      expect(req?.url).not.toContain(TEST_API_KEY);
+      const others = Object.entries(req?.headers ?? {}).filter(([name]) => name !== 'authorization');
+      expect(JSON.stringify(others)).not.toContain(TEST_API_KEY);
+    });
+
+    it('POSTs a JSON body with Content-Type: application/json', async () => {
+      const payload = JSON.stringify({ model: 'llama-3.3-70b', messages: [{ role: 'user', content: 'hi' }] });
+      const res = await requestJson('/chat/completions', opts({ apiKey: TEST_API_KEY }), { method: 'POST', body: payload });
+      expect(res.status).toBe(200);
+      expect((res.body as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content).toBe('Hello! Yes, I am working.');
+      const [req] = server.requests;
+      expect(req?.method).toBe('POST');
+      expect(req?.headers['content-type']).toBe('application/json');
+      expect(req?.body).toBe(payload);
+    });
+
+    it('answers within a slow server delay shorter than the timeout', async () => {
+      server.setFault('models', { kind: 'slow', delayMs: 300 });
+      const res = await requestJson('/models?type=text', opts({ timeoutMs: 3000 }));
+      expect(res.status).toBe(200);
+      expect(res.elapsedMs).toBeGreaterThanOrEqual(290);
+    });
   });
 
-  it('a status without a JSON body gives just the status', async () => {
-    server.setFault('models', { kind: 'status', status: 404, body: { nothing: 'here' } });
-    const { error } = await failure(requestJson('/models?type=text', opts()));
-    expect(error.message).toBe('HTTP 404');
+  describe('requestJson: retries (SPEC §4.1, §3.2)', () => {
+    it.each([408, 425, 429, 500, 502, 503, 504])('retries a %i once and returns the 200 that follows', async (status) => {
+      server.setFault('models', { kind: 'status', status, times: 1 });
+      const res = await requestJson('/models?type=text', opts());
+      expect(res.status).toBe(200);
+      expect(server.requestsTo('models')).toHaveLength(2);
+    });
+
+    it('503, 503, then 200: three attempts, success', async () => {
+      server.setFault('models', { kind: 'status', status: 503, times: 2 });
+      const res = await requestJson('/models?type=text', opts());
+      expect(res.status).toBe(200);
+      expect(server.requestsTo('models')).toHaveLength(3);
+    });
+
+    it('gives up after 3 attempts of a persistent 503, with the server message', async () => {
+      server.setFault('models', { kind: 'status', status: 503 });
+      const { error } = await failure(requestJson('/models?type=text', opts()));
+      expect(error.kind).toBe('http');
+      expect(error.status).toBe(503);
+      expect(error.message).toBe('HTTP 503: The model is at capacity. Please try again later.');
+      expect(server.requestsTo('models')).toHaveLength(3);
+    });
+
+    it('attempts: 1 means no retry', async () => {
+      server.setFault('models', { kind: 'status', status: 503 });
+      await failure(requestJson('/models?type=text', opts({ attempts: 1 })));
+      expect(server.requestsTo('models')).toHaveLength(1);
+    });
+
+    it('never retries a 401 (Venice blocks keys after many failures)', async () => {
+      const { error } = await failure(requestJson('/api_keys/rate_limits', opts({ apiKey: 'vapi_wrong_key_000000000000000' })));
+      expect(error.kind).toBe('http');
+      expect(error.status).toBe(401);
+      expect(error.message).toBe('HTTP 401: Authentication failed');
+      expect(server.requestsTo('rate-limits')).toHaveLength(1);
+    });
+
+    it.each([400, 402, 403, 404])('does not retry a %i', async (status) => {
+      server.setFault('models', { kind: 'status', status });
+      const { error } = await failure(requestJson('/models?type=text', opts()));
+      expect(error.status).toBe(status);
+      expect(server.requestsTo('models')).toHaveLength(1);
+    });
+
+    it('retries a connection reset mid-body and returns the next good answer', async () => {
+      server.setFault('models', { kind: 'reset', times: 1 });
+      const res = await requestJson('/models?type=text', opts());
+      expect(res.status).toBe(200);
+      expect(server.requestsTo('models')).toHaveLength(2);
+    });
+
+    it('a persistent reset ends as a connection error after 3 attempts', async () => {
+      server.setFault('models', { kind: 'reset' });
+      const { error } = await failure(requestJson('/models?type=text', opts()));
+      expect(error.kind).toBe('connection');
+      expect(server.requestsTo('models')).toHaveLength(3);
+    });
+
+    it('keeps retries and backoff inside the timeout budget', async () => {
+      server.setFault('models', { kind: 'status', status: 503 });
+      const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 300 })));
+      expect(error.status).toBe(503);
+      expect(ms).toBeLessThan(300 + 250);
+      // 1st at 0 ms, 2nd after 200 ms of backoff; a 3rd (after 400 more) would pass the deadline.
+      expect(server.requestsTo('models')).toHaveLength(2);
+    });
   });
 
-  it.each(['string', 'object'] as const)('masks the key when the server echoes it (%s error shape)', async (shape) => {
-    server.setFault('rate-limits', { kind: 'echo-auth', shape });
-    const { error } = await failure(requestJson('/api_keys/rate_limits', opts({ apiKey: TEST_API_KEY })));
-    expect(error.message).toBe('HTTP 401: Authentication failed for Bearer vapi…qrst');
-    expect(error.message).not.toContain(TEST_API_KEY);
+  describe('requestJson: timeouts', () => {
+    it('a server that never answers fails with kind timeout within the timeout', async () => {
+      server.setFault('models', { kind: 'hang' });
+      const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 800 })));
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toBe('no answer within 800 ms');
+      expect(ms).toBeGreaterThanOrEqual(700);
+      expect(ms).toBeLessThan(800 + 400);
+      expect(server.requestsTo('models')).toHaveLength(1);
+    });
+
+    it('a slow answer past the timeout is a timeout', async () => {
+      server.setFault('models', { kind: 'slow', delayMs: 3000 });
+      const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 500 })));
+      expect(error.kind).toBe('timeout');
+      expect(ms).toBeLessThan(500 + 400);
+    });
+  });
+
+  describe('requestJson: bodies', () => {
+    it(`fails fast with kind too-large on a streamed 60 MB answer (cap ${MAX_BODY_BYTES / 1024 / 1024} MB)`, async () => {
+      server.setFault('models', { kind: 'huge' });
+      const { error, ms } = await failure(requestJson('/models?type=text', opts()));
+      expect(error.kind).toBe('too-large');
+      expect(error.message).toBe('the answer is larger than 10 MB');
+      expect(ms).toBeLessThan(3000);
+      expect(server.requestsTo('models')).toHaveLength(1);
+    });
+
+    it('refuses a declared Content-Length over the cap before reading it', async () => {
+      server.setFault('models', { kind: 'huge', declareLength: true });
+      const { error, ms } = await failure(requestJson('/models?type=text', opts()));
+      expect(error.kind).toBe('too-large');
+      expect(ms).toBeLessThan(1000);
+    });
+
+    it('honours a smaller maxBodyBytes', async () => {
+      const { error } = await failure(requestJson('/models?type=text', opts({ maxBodyBytes: 1000 })));
+      expect(error.kind).toBe('too-large');
+    });
+
+    it('invalid JSON on a 200 is kind invalid-json, not retried', async () => {
+      server.setFault('models', { kind: 'invalid-json' });
+      const { error } = await failure(requestJson('/models?type=text', opts()));
+      expect(error.kind).toBe('invalid-json');
+      expect(error.status).toBe(200);
+      expect(error.message).toBe('the answer is not valid JSON');
+      expect(server.requestsTo('models')).toHaveLength(1);
+    });
+  });
+
+  describe('requestJson: connection errors', () => {
+    it('connection refused is kind connection and names the host', async () => {
+      const baseUrl = await deadBaseUrl();
+      const { error, ms } = await failure(requestJson('/models?type=text', opts({ baseUrl, timeoutMs: 5000 })));
+      expect(error.kind).toBe('connection');
+      expect(error.message).toBe(`cannot connect to ${new URL(baseUrl).host} (ECONNREFUSED)`);
+      // Three attempts: 200 + 400 ms of backoff.
+      expect(ms).toBeGreaterThanOrEqual(550);
+      expect(ms).toBeLessThan(3000);
+    });
+  });
+
+  describe('requestJson: error messages and key masking (SPEC §2, §6)', () => {
+    it('extracts {"error":{"message":…}}', async () => {
+      server.setFault('chat', {
+        kind: 'status',
+        status: 400,
+        body: { error: { message: "Your request exceeds the model's maximum context.", type: 'invalid_request_error' } },
+      });
+      const { error } = await failure(
+        requestJson('/chat/completions', opts({ apiKey: TEST_API_KEY }), { method: 'POST', body: '{}' }),
+      );
+      expect(error.message).toBe("HTTP 400: Your request exceeds the model's maximum context.");
+    });
+
+    it('a status without a JSON body gives just the status', async () => {
+      server.setFault('models', { kind: 'status', status: 404, body: { nothing: 'here' } });
+      const { error } = await failure(requestJson('/models?type=text', opts()));
+      expect(error.message).toBe('HTTP 404');
+    });
+
+    it.each(['string', 'object'] as const)('masks the key when the server echoes it (%s error shape)', async (shape) => {
+      server.setFault('rate-limits', { kind: 'echo-auth', shape });
+      const { error } = await failure(requestJson('/api_keys/rate_limits', opts({ apiKey: TEST_API_KEY })));
+      expect(error.message).toBe('HTTP 401: Authentication failed for Bearer vapi…qrst');
+      expect(error.message).not.toContain(TEST_API_KEY);
+    });
   });
 });
 

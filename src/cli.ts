@@ -135,8 +135,8 @@ function toInvocation(command: CommandName, raw: RawFlags, args: string[], ctx: 
   }
 }
 
-/** Each command's module is imported when it runs, so `--help` and other commands load none of it. */
-async function dispatch(inv: Invocation, ctx: Context): Promise<number> {
+/** Runs the command (its module imported now, so `--help` and other commands load none of it); tests run it in-process. */
+export async function dispatch(inv: Invocation, ctx: Context): Promise<number> {
   switch (inv.command) {
     case 'onboard':
       return (await import('./commands/onboard.js')).onboardCommand(inv.options, ctx);

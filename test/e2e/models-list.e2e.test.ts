@@ -126,30 +126,12 @@ describe.concurrent('models list --offline (the static catalog of SPEC §4.5)', 
   });
 });
 
+// The filters' logic: test/commands/models-list.test.ts. Here, the built binary applies them.
 describe.concurrent('models list filters', () => {
-  const ids = (pred: (m: SpecModel) => boolean) => SPEC_STATIC_MODELS.filter(pred);
-
-  it.each<[string, string[], SpecModel[]]>([
-    ['--privacy anonymized', ['--privacy', 'anonymized'], ids((m) => m.privacy === 'anonymized')],
-    ['--privacy private', ['--privacy', 'private'], ids((m) => m.privacy === 'private')],
-    ['--capability code', ['--capability', 'code'], ids((m) => m.capabilities.code)],
-    [
-      '--capability vision --capability reasoning (all of them)',
-      ['--capability', 'vision', '--capability', 'reasoning'],
-      ids((m) => m.capabilities.vision && m.capabilities.reasoning),
-    ],
-    ['--search qwen3 (id or name)', ['--search', 'qwen3'], ids((m) => m.id.includes('qwen3'))],
-    ['--search VENICE (case-insensitive, in names)', ['--search', 'VENICE'], ids((m) => m.name.toLowerCase().includes('venice'))],
-    [
-      '--privacy private --capability vision --search gemma',
-      ['--privacy', 'private', '--capability', 'vision', '--search', 'gemma'],
-      ids((m) => m.id === 'google-gemma-3-27b-it'),
-    ],
-  ])('%s', async (_name, args, expected) => {
-    expect(expected.length).toBeGreaterThan(0);
-    const r = await list(['--offline', '--plain', ...args]);
+  it('--plain with filters: one ref per matching model', async () => {
+    const r = await list(['--offline', '--plain', '--privacy', 'private', '--capability', 'vision', '--search', 'gemma']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(plainOut(expected));
+    expect(r.stdout).toBe('venice/google-gemma-3-27b-it\n');
   });
 
   it('the same filters apply to --json, and count follows them', async () => {
@@ -163,15 +145,6 @@ describe.concurrent('models list filters', () => {
       'gemini-3-flash-preview',
       'grok-41-fast',
     ]);
-  });
-
-  it('no match: an empty table with a note on stderr, exit 0; --json gives count 0', async () => {
-    const table = await list(['--offline', '--search', 'no-such-model']);
-    expect(table.code).toBe(0);
-    expect(table.stdout).toBe('');
-    expect(table.stderr).toBe(`${STATIC_SOURCE_LINE}No model matches these filters.\n`);
-    const d = doc(await list(['--offline', '--json', '--search', 'no-such-model']));
-    expect(d).toEqual({ source: 'static', fetchedAt: null, count: 0, models: [] });
   });
 
   it.each([
@@ -217,7 +190,7 @@ describe.concurrent('models list: the configured default', () => {
     expect(r.stdout.endsWith('\n* your default model\n')).toBe(true);
   });
 
-  it('reads the string form of agents.defaults.model, and finds the config through OPENCLAW_CONFIG_PATH', async (t) => {
+  it('finds the config through OPENCLAW_CONFIG_PATH', async (t) => {
     const path = await configFile(t, '{ agents: { defaults: { model: "venice/qwen3-4b" } } }');
     const d = doc(await list(['--offline', '--json'], { env: { OPENCLAW_CONFIG_PATH: path } }));
     expect(d.models.filter((m) => m.default).map((m) => m.id)).toEqual(['qwen3-4b']);
@@ -228,16 +201,6 @@ describe.concurrent('models list: the configured default', () => {
     await writeFile(home.configPath, CONFIG);
     const d = doc(await list(['--offline', '--json'], { home: home.home }));
     expect(d.models.filter((m) => m.default).map((m) => m.id)).toEqual(['llama-3.3-70b']);
-  });
-
-  it.for([
-    ['another provider', '{ agents: { defaults: { model: { primary: "anthropic/claude-opus-4-5" } } } }'],
-    ['an unparsable config', '{ agents: { defaults: '],
-    ['no default', '{}'],
-  ])('%s: no marker, still exit 0', async ([, text], t) => {
-    const r = await list(['--offline', '--json', '--config', await configFile(t, text as string)]);
-    expect(r.code).toBe(0);
-    expect(doc(r).models.some((m) => m.default)).toBe(false);
   });
 });
 

@@ -2,13 +2,16 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJsonOutput, runCli, type CliResult } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-in-process.js';
 import { makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
 import { deadBaseUrl, startVeniceServer, TEST_API_KEY, type VeniceServer, type VeniceServerOptions } from '../support/venice-server.js';
 
 /**
- * End-to-end runs of the built `verify` (SPEC §1.2) against the local Venice-like server, each
- * test with its own temp HOME and server. Every run is made twice, human and `--json`: the
- * human lines must be the JSON checks, and the whole key must appear in neither.
+ * `verify` (SPEC §1.2) against the local Venice-like server, each test with its own temp HOME and
+ * server: the command run in this process through the CLI's own parsing and dispatch, with a fake
+ * context (test/support/run-in-process.ts), and a few runs of the built binary (`binary: true`).
+ * Every run is made twice, human and `--json`: the human lines must be the JSON checks, and the
+ * whole key must appear in neither.
  */
 
 type Status = 'pass' | 'warn' | 'fail' | 'skip';
@@ -71,6 +74,8 @@ interface VerifyOptions {
   env?: Record<string, string | undefined>;
   /** Keys that must never appear whole (TEST_API_KEY always). */
   secrets?: string[];
+  /** Run the built binary (the end-to-end layer) instead of the command in this process. */
+  binary?: boolean;
 }
 
 /** The human lines `verify` prints for these checks; latencies are normalised. */
@@ -91,8 +96,9 @@ function expectNoSecret(results: readonly CliResult[], secrets: readonly string[
 /** Runs `verify ...args` human and `--json`, and checks what every run must satisfy (SPEC §1.2, §2). */
 async function verify(h: TempHome, args: string[], o: VerifyOptions = {}): Promise<VerifyRun> {
   const full = ['verify', ...args, ...(o.baseUrl ? ['--base-url', o.baseUrl] : [])];
-  const opts = { home: h.home, env: o.env };
-  const [human, json] = await Promise.all([runCli(full, opts), runCli([...full, '--json'], opts)]);
+  // In this process (src/commands/verify.ts with a fake context), unless the test asks for the built binary.
+  const run = o.binary === true ? (a: string[]) => runCli(a, { home: h.home, env: o.env }) : (a: string[]) => runInProcess(a, { home: h, env: o.env ?? {} });
+  const [human, json] = await Promise.all([run(full), run([...full, '--json'])]);
   expectNoSecret([human, json], [TEST_API_KEY, ...(o.secrets ?? [])]);
 
   // --json: exactly one document on stdout, nothing on stderr, the documented shape.
@@ -275,7 +281,8 @@ describe.concurrent('after onboarding, every check passes', () => {
     const server = await serve(t);
     const h = await makeTempHome({ context: t });
     await onboard(h, server);
-    const run = await verify(h, [], { baseUrl: server.baseUrl });
+    // The built binary, end to end; the tests below run the command in this process.
+    const run = await verify(h, [], { baseUrl: server.baseUrl, binary: true });
     expectStatuses(run, {});
     expect(run.report.ok).toBe(true);
     expect(run.report.configPath).toBe(h.configPath);
@@ -393,7 +400,7 @@ describe.concurrent('a broken config: the failing check, its hint, and the depen
     const server = await serve(t);
     const h = await onboardedHome(t, 'dotenv');
     await writeConfig(h, '{\n  // my setup\n  agents: { defaults: { model: "venice/llama-3.3-70b" } }\n  models: {},\n}\n');
-    const run = await verify(h, [], { baseUrl: server.baseUrl });
+    const run = await verify(h, [], { baseUrl: server.baseUrl, binary: true });
     expectStatuses(run, {
       'config.parse': 'fail',
       'config.provider': 'skip',
@@ -773,7 +780,7 @@ describe.concurrent('the network', () => {
     const h = await onboardedHome(t);
     const dead = await deadBaseUrl();
     const port = new URL(dead).port;
-    const run = await verify(h, ['--timeout', '1500', '--chat'], { baseUrl: dead });
+    const run = await verify(h, ['--timeout', '1500', '--chat'], { baseUrl: dead, binary: true });
     expectStatuses(run, { 'api.reachable': 'fail', 'key.valid': 'skip', 'model.available': 'skip', 'model.limits': 'skip', 'chat.probe': 'skip' }, CHAT_IDS);
     expect(outcome(run.check('api.reachable'))).toEqual({
       status: 'fail',

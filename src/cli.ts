@@ -149,7 +149,16 @@ export async function dispatch(inv: Invocation, ctx: Context): Promise<number> {
   }
 }
 
-/** argv → the command and its typed options, without running it (test/cli-wiring.test.ts). */
+/** commander's own refusal (an unknown flag, a bad choice) as our usage error, exit 2. */
+function usageErrorOf(error: CommanderError): CliError {
+  const message = error.message.replace(/^error: /, '');
+  return new CliError('usage', message.charAt(0).toUpperCase() + message.slice(1), {
+    hint: 'Run venice-onboard --help to see the commands and flags.',
+    exitCode: ExitCode.usage,
+  });
+}
+
+/** argv → the command and its typed options, without running it (test/cli-wiring.test.ts, test/support/run-in-process.ts); undefined for help and version. */
 export async function parseCommandLine(argv: string[], ctx: Context): Promise<Invocation | undefined> {
   let invocation: Invocation | undefined;
   const program = buildProgram(async (name, raw, args) => {
@@ -161,7 +170,13 @@ export async function parseCommandLine(argv: string[], ctx: Context): Promise<In
     cmd.exitOverride();
     cmd.configureOutput({ writeOut: () => undefined, writeErr: () => undefined, outputError: () => undefined });
   }
-  await program.parseAsync(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return undefined;
+    throw usageErrorOf(error);
+  }
   return invocation;
 }
 
@@ -209,12 +224,7 @@ export async function main(argv: string[]): Promise<void> {
         process.exitCode = ExitCode.usage;
         return;
       }
-      const message = error.message.replace(/^error: /, '');
-      const usage = new CliError('usage', message.charAt(0).toUpperCase() + message.slice(1), {
-        hint: 'Run venice-onboard --help to see the commands and flags.',
-        exitCode: ExitCode.usage,
-      });
-      process.exitCode = reportError(usage, ctx, wantsJson);
+      process.exitCode = reportError(usageErrorOf(error), ctx, wantsJson);
       return;
     }
     process.exitCode = reportError(error, ctx, json);

@@ -8,14 +8,17 @@ import json5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { snapshotRow } from '../support/fixtures.js';
 import { BIN_PATH, isolatedEnv, parseJsonOutput, ROOT_DIR, runCli, type CliResult } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-in-process.js';
 import { SPEC_STATIC_MODELS } from '../support/spec-catalog.js';
 import { makeReadOnly, makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
 import { deadBaseUrl, startVeniceServer, TEST_API_KEY, type VeniceServer, type VeniceServerOptions } from '../support/venice-server.js';
 
 /**
- * End-to-end runs of the built `onboard --non-interactive` against a local Venice-like server
- * (SPEC §1.1, §3, §5, §6). Every test owns its server and home (closed and removed through its
- * own context), so the blocks run concurrently.
+ * `onboard --non-interactive` against a local Venice-like server (SPEC §1.1, §3, §5, §6): the
+ * command run in this process through the CLI's own parsing and dispatch with a fake context
+ * (test/support/run-in-process.ts), and the built binary where `binary: true` says so, and in the
+ * stdin tests, which are about the process itself. Every test owns its server and home (closed and
+ * removed through its own context), so the blocks run concurrently.
  */
 
 const FIXTURES = new URL('../fixtures/onboard/', import.meta.url);
@@ -64,6 +67,8 @@ interface Env {
 interface RunOptions {
   stdin?: string;
   env?: Record<string, string | undefined>;
+  /** Run the built binary (the end-to-end layer) instead of the command in this process. */
+  binary?: boolean;
 }
 
 async function setup(t: TestHooks, options: VeniceServerOptions = {}): Promise<Env> {
@@ -75,7 +80,8 @@ async function setup(t: TestHooks, options: VeniceServerOptions = {}): Promise<E
 
 /** `venice-onboard onboard --non-interactive --base-url <url> ...args`; no output may hold a whole key. */
 async function onboard(h: TempHome, baseUrl: string, args: string[], o: RunOptions = {}): Promise<CliResult> {
-  const r = await runCli(['onboard', '--non-interactive', '--base-url', baseUrl, ...args], { home: h.home, env: o.env, stdin: o.stdin });
+  const argv = ['onboard', '--non-interactive', '--base-url', baseUrl, ...args];
+  const r = o.binary === true ? await runCli(argv, { home: h.home, env: o.env, stdin: o.stdin }) : await runInProcess(argv, { home: h, env: o.env ?? {}, ...(o.stdin === undefined ? {} : { stdin: o.stdin }) });
   expect(r.timedOut, `timed out; stderr: ${r.stderr}`).toBe(false);
   for (const secret of SECRETS) {
     expect(r.stdout, 'a whole key on stdout').not.toContain(secret);
@@ -278,7 +284,7 @@ describe.concurrent('the key is checked before anything is written (SPEC §3.1, 
     const { server, h, run } = await setup(t);
     await writeFile(h.configPath, HANDWRITTEN);
     const before = await tree(h.stateDir);
-    const r = await run(withKey, { stdin: `${REJECTED_KEY}\n` });
+    const r = await run(withKey, { stdin: `${REJECTED_KEY}\n`, binary: true });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ Venice rejected the key vapi…7654 (HTTP 401): it is invalid or revoked.\n');
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
@@ -361,7 +367,7 @@ describe.concurrent('a new config', () => {
   it('starts from the template: comments kept, 0600 in a new 0700 dir, default llama-3.3-70b, live limits', async (t) => {
     const { server, h, run } = await setup(t);
     const configPath = join(h.home, 'fresh-state', 'openclaw.json');
-    const r = await run([...withKey, '--config', configPath], { stdin: KEY_LINE });
+    const r = await run([...withKey, '--config', configPath], { stdin: KEY_LINE, binary: true });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`✓ Wrote ${configPath}\n`);
@@ -427,7 +433,7 @@ describe.concurrent('an existing hand-written config', () => {
     const { server, h, run } = await setup(t);
     await writeFile(h.configPath, HANDWRITTEN, { mode: 0o644 });
     await chmod(h.configPath, 0o644);
-    const r = await run(withKey, { stdin: KEY_LINE });
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`✓ Wrote ${h.configPath} (backup: ${h.configPath}.bak)\n`);
 
@@ -591,7 +597,7 @@ describe.concurrent('an existing hand-written config', () => {
 describe.concurrent('--dry-run', () => {
   it('a new config: the unified diff on stdout, key masked, nothing written', async (t) => {
     const { h, run } = await setup(t);
-    const r = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
+    const r = await run([...withKey, '--dry-run'], { stdin: KEY_LINE, binary: true });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith(`--- /dev/null\n+++ ${h.configPath}\n@@ -0,0 +1,`)).toBe(true);
     expect(r.stdout).toContain(`+      "VENICE_API_KEY": "${MASKED}",\n`);
@@ -731,7 +737,7 @@ describe.concurrent('--key-storage', () => {
     const original = '# my secrets\nOPENAI_API_KEY=sk-proj-0000\nexport GREETING="hello world"\n';
     await writeFile(envFile, original, { mode: 0o644 });
     await chmod(envFile, 0o644);
-    const r = await run([...withKey, '--key-storage', 'dotenv'], { stdin: KEY_LINE });
+    const r = await run([...withKey, '--key-storage', 'dotenv'], { stdin: KEY_LINE, binary: true });
     expect(r.code, r.stderr).toBe(0);
     expect(await readFile(envFile, 'utf8')).toBe(`${original}VENICE_API_KEY=${TEST_API_KEY}\n`);
     expect(await mode(envFile)).toBe(0o600);
@@ -749,7 +755,7 @@ describe.concurrent('--key-storage', () => {
 
   it('auth-profile for the newest OpenClaw, no openclaw on PATH: exit 2 naming the other modes, nothing written', async (t) => {
     const { h, run } = await setup(t);
-    const r = await run([...withKey, '--key-storage', 'auth-profile'], { stdin: KEY_LINE });
+    const r = await run([...withKey, '--key-storage', 'auth-profile'], { stdin: KEY_LINE, binary: true });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `✗ --key-storage auth-profile needs the openclaw command on PATH: OpenClaw 2026.9.6 (like every release since 2026.6.5) keeps auth profiles in its own database under ${h.stateDir}/, which only OpenClaw writes.\n` +

@@ -38,6 +38,8 @@ interface FakeContextOptions {
   /** Default: a fresh temp home (removed with the test, or with `hooks`' test in concurrent blocks). */
   home?: TempHome;
   hooks?: TempDirOptions['context'];
+  /** What stdin holds for `--venice-api-key-stdin` (its first line is read); without it, reading stdin is an error. */
+  stdin?: string;
   isInteractive?: boolean;
   color?: boolean;
   now?: () => Date;
@@ -58,7 +60,8 @@ export async function makeFakeContext(options: FakeContextOptions): Promise<Fake
     env,
     stdout: redactingOutput({ write: (text: string) => out.push(text), isTTY: true }, secrets),
     stderr: redactingOutput({ write: (text: string) => err.push(text), isTTY: true }, secrets),
-    readStdinLine: () => Promise.reject(new Error('fake context: the interactive flow must not read stdin')),
+    readStdinLine: () =>
+      options.stdin === undefined ? Promise.reject(new Error('fake context: the interactive flow must not read stdin')) : Promise.resolve(options.stdin.split(/\r?\n/)[0] ?? ''),
     isInteractive: options.isInteractive ?? true,
     color: options.color ?? false,
     now: options.now ?? (() => new Date()),

@@ -10,8 +10,14 @@ import type { TempHome } from './temp-home.js';
  * the CLI's own argv parsing, dispatch and error report: the layer for a command's logic. The
  * result has the shape of runCli's, which spawns the built binary (the end-to-end layer).
  */
-export async function runInProcess(args: readonly string[], options: { home: TempHome; env?: Record<string, string | undefined> }): Promise<CliResult> {
-  const fc = await makeFakeContext({ prompts: createFakePrompts([]), home: options.home, isInteractive: false, ...(options.env ? { env: options.env } : {}) });
+export async function runInProcess(args: readonly string[], options: { home: TempHome; env?: Record<string, string | undefined>; stdin?: string }): Promise<CliResult> {
+  const fc = await makeFakeContext({
+    prompts: createFakePrompts([]),
+    home: options.home,
+    isInteractive: false,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+  });
   const started = performance.now();
   let code: number;
   try {

@@ -6,10 +6,11 @@ import json5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { snapshotRow } from '../support/fixtures.js';
 import { parseJsonOutput, runCli, type CliResult } from '../support/run-cli.js';
+import { runInProcess } from '../support/run-in-process.js';
 import { makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
 import { startVeniceServer, TEST_API_KEY, type VeniceServer } from '../support/venice-server.js';
 
-/** End-to-end runs of the built `models set <model>` (SPEC §1.4). */
+/** `models set <model>` (SPEC §1.4), in this process with a fake context; the first case through the built binary. */
 
 const FIXTURES = new URL('../fixtures/onboard/', import.meta.url);
 const UPDATE = process.env.UPDATE_ONBOARD_GOLDEN === '1';
@@ -44,7 +45,8 @@ type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-
 interface Env {
   server: VeniceServer;
   h: TempHome;
-  set(args: string[]): Promise<CliResult>;
+  /** `models set` in this process (test/support/run-in-process.ts), or the built binary with `binary`. */
+  set(args: string[], binary?: boolean): Promise<CliResult>;
 }
 
 async function setup(t: TestHooks, config?: (baseUrl: string) => string): Promise<Env> {
@@ -55,8 +57,9 @@ async function setup(t: TestHooks, config?: (baseUrl: string) => string): Promis
   return {
     server,
     h,
-    set: async (args) => {
-      const r = await runCli(['models', 'set', '--base-url', server.baseUrl, ...args], { home: h.home });
+    set: async (args, binary = false) => {
+      const argv = ['models', 'set', '--base-url', server.baseUrl, ...args];
+      const r = binary ? await runCli(argv, { home: h.home }) : await runInProcess(argv, { home: h });
       expect(r.timedOut).toBe(false);
       expect(r.stdout + r.stderr).not.toContain(TEST_API_KEY);
       return r;
@@ -85,7 +88,7 @@ describe.concurrent('models set', () => {
   it('sets the primary keeping the fallbacks, adds the missing entry (live values); prints the path and the model', async (t) => {
     const { server, h, set } = await setup(t, EXISTING);
     const original = EXISTING(server.baseUrl);
-    const r = await set(['venice/claude-opus-4-5']);
+    const r = await set(['venice/claude-opus-4-5'], true);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`Updated ${h.configPath}\n`);
     expect(r.stderr).toContain('Default model: venice/claude-opus-4-5\n');

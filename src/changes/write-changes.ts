@@ -62,13 +62,13 @@ interface Written {
   removed?: true;
 }
 
+/** Enough for a handful of runs of this tool on one file at once; an editor saving in a loop still ends it. */
+const MAX_REDO = 8;
+
 /**
  * Writes each change; when a file changed since we read it, re-reads it and redoes the edit
  * (up to MAX_REDO times) rather than overwrite someone else's change.
  */
-/** Enough for a handful of runs of this tool on one file at once; an editor saving in a loop still ends it. */
-const MAX_REDO = 8;
-
 export async function writeChanges(changes: readonly FileChange[]): Promise<Written[]> {
   // Every check passes before the first file is replaced; the first change's own check runs
   // while its temp file is fsynced (writeFileSafely's `check`), before the rename.

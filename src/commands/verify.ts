@@ -13,8 +13,8 @@ import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, ch
 import { discoverKey } from '../verify/discover-key.js';
 import { checkKeyPresent } from '../verify/key-present.js';
 import { checkOpenclawRelease, checkOpenclawValidate } from '../verify/openclaw-checks.js';
-import { readVenicePlugin, validateWithOpenclaw } from '../openclaw/commands.js';
-import { probeOpenclaw } from '../openclaw/target.js';
+import { validateWithOpenclaw } from '../openclaw/commands.js';
+import { askVenicePlugin, probeOpenclaw } from '../openclaw/target.js';
 import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
 import { fail, pass, skip, warn, type CheckOutcome, type CheckResult } from '../verify/types.js';
 
@@ -76,7 +76,7 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
 
   const { all } = await discoverKey(config, loc.stateDir, ctx.env, dotenv);
   for (const f of all) ctx.secrets.add(f.key);
-  const plugin = openclaw && target.shape.venice === 'external-plugin' ? readVenicePlugin(openclaw.bin, openclaw.place, config).catch(() => undefined) : undefined;
+  const plugin = askVenicePlugin(target, openclaw, config);
   const presence = checkKeyPresent(all, config, loc.stateDir, target);
   // As OpenClaw would send it: stray quotes or an `export` prefix removed.
   const found = presence?.key === undefined ? undefined : { key: normalizeKey(presence.key) };

@@ -3,7 +3,7 @@ import type { FoundKey } from '../config/key-stores.js';
 import { firstReleaseWhere, VENICE_PLUGIN_INSTALL, VENICE_PLUGIN_PACKAGE, type Target } from '../core/openclaw-releases.js';
 import { AUTH_PROFILE_ID } from '../core/plan-venice.js';
 import { CliError, ExitCode } from '../errors.js';
-import { installVenicePlugin, readVenicePlugin, removeKeyFromProfile, saveKeyInProfile, type PluginStatus } from '../openclaw/commands.js';
+import { installVenicePlugin, removeKeyFromProfile, saveKeyInProfile, type PluginStatus } from '../openclaw/commands.js';
 import type { Openclaw } from '../openclaw/target.js';
 
 /**
@@ -45,12 +45,6 @@ export function removeKeyStep(openclaw: Openclaw): OpenclawStep {
 
 export function installPluginStep(openclaw: Openclaw): OpenclawStep {
   return { command: VENICE_PLUGIN_INSTALL, run: (configText) => installVenicePlugin(openclaw.bin, openclaw.place, configText) };
-}
-
-/** Asks OpenClaw whether the Venice plugin is installed, on releases where it is an installable plugin (else undefined). */
-export async function askVenicePlugin(target: Target, openclaw: Openclaw | undefined, config: unknown): Promise<PluginStatus | undefined> {
-  if (target.shape.venice !== 'external-plugin' || openclaw === undefined) return undefined;
-  return readVenicePlugin(openclaw.bin, openclaw.place, config).catch(() => undefined);
 }
 
 /** One line on the plugin for the run's summary, and the install command when it is missing. */

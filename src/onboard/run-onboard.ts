@@ -10,14 +10,13 @@ import { AUTH_PROFILE_ID, hasLegacyKey, planVeniceEdits, type KeyStorage } from 
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import { ExitCode } from '../errors.js';
-import { probeOpenclaw } from '../openclaw/target.js';
+import { askVenicePlugin, probeOpenclaw } from '../openclaw/target.js';
 import { palette } from '../ui/style.js';
 import { loadConfig, prepareConfigChange, type FileChange } from '../changes/config-change.js';
 import { checkKeyOnline, describeLimits } from '../net/key-check.js';
 import { removeDotenvKey, removeProfileKey, setDotenvKey, setProfileKey } from '../changes/key-store-change.js';
 import type { Interaction } from './interaction.js';
 import {
-  askVenicePlugin,
   describePlugin,
   installPluginStep,
   legacyProfileFile,
@@ -111,6 +110,8 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   const existing = storageOfExisting(found) ?? (inStore ? 'auth-profile' : undefined);
   const storage: KeyStorage = o.keyStorage ?? (await ask.storage(existing)) ?? existing ?? 'config';
   if (storage === 'auth-profile') requireOpenclawForProfile(target, openclaw, loc);
+  // auth-profile on a SQLite release: the key goes through OpenClaw, not into a file of ours.
+  const profileInStore = storage === 'auth-profile' && target.shape.authStore === 'sqlite';
   const legacyFile = storage === 'auth-profile' ? legacyProfileFile(found, target) : undefined;
   // The JSON file OpenClaw no longer reads moves into its store with the same key, unasked.
   const replaced = keysToReplace(found, key, storage).filter((f) => !(f === legacyFile && f.key === key));
@@ -122,12 +123,12 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   }
   if (storage === 'none') say(`${c.yellow('!')} The key is stored nowhere: OpenClaw, and its gateway service, need VENICE_API_KEY in their environment.`);
 
-  const installed = (await pluginStatus)?.installed === true;
-  const plugin = describePlugin(target, openclaw, await pluginStatus);
+  const status = await pluginStatus;
+  const plugin = describePlugin(target, openclaw, status);
   const installPlugin = plugin.missing && openclaw !== undefined && !o.dryRun && (await ask.installPlugin());
   const steps: OpenclawStep[] = [];
   if (installPlugin) steps.push(installPluginStep(openclaw!));
-  if (storage === 'auth-profile' && target.shape.authStore === 'sqlite' && key !== undefined) steps.push(saveKeyStep(openclaw!, key));
+  if (profileInStore && key !== undefined) steps.push(saveKeyStep(openclaw!, key));
   const notes: string[] = [];
   if (leavesStore) {
     if (openclaw !== undefined && target.shape.authLogout) steps.push(removeKeyStep(openclaw));
@@ -146,12 +147,12 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
     shape: target.shape,
     // Enabled as OpenClaw's own onboarding does, once OpenClaw has the plugin; never before (an
     // entry for a plugin a release does not have is an error in 2026.1.29, a warning later).
-    enablePlugin: installPlugin || installed,
+    enablePlugin: installPlugin || status?.installed === true,
   };
   const changes: FileChange[] = [];
   const add = (change: FileChange | null) => change && changes.push(change);
   if (key !== undefined && storage === 'dotenv') add(await setDotenvKey(loc.stateDir, key));
-  if (key !== undefined && storage === 'auth-profile' && target.shape.authStore === 'json-file') add(await setProfileKey(loc.stateDir, key));
+  if (key !== undefined && storage === 'auth-profile' && !profileInStore) add(await setProfileKey(loc.stateDir, key));
   if (stale.has('dotenv')) add(await removeDotenvKey(loc.stateDir));
   if (stale.has('auth-profile') || legacyFile) add(await removeProfileKey(loc.stateDir, target.shape.authStore === 'sqlite'));
   if (legacyFile) notes.push(`Moved the key from ${legacyFile.file} (which OpenClaw ${target.version} does not read) into OpenClaw's own store.`);

@@ -26,8 +26,6 @@ export interface PluginStatus {
   installed: boolean;
   version?: string;
   enabled?: boolean;
-  /** `bundled` (shipped with OpenClaw) or where it was installed from (`global`, …). */
-  origin?: string;
 }
 
 /**
@@ -49,7 +47,6 @@ export async function readVenicePlugin(bin: string, place: OpenclawPlace, config
     installed: true,
     ...(typeof venice.version === 'string' ? { version: venice.version } : {}),
     enabled: venice.enabled !== false && venice.status !== 'disabled',
-    ...(typeof venice.origin === 'string' ? { origin: venice.origin } : {}),
   };
 }
 
@@ -80,8 +77,10 @@ export async function validateWithOpenclaw(bin: string, place: OpenclawPlace): P
   return { kind: 'verdict', valid: doc.valid, issues: issuesOf(doc.issues), warnings: issuesOf(doc.warnings) };
 }
 
-function refusal(what: string, run: Awaited<ReturnType<typeof runOpenclaw>>, hint: string): CliError {
-  return new CliError('openclaw-failed', `OpenClaw could not ${what}: ${lastLine(run)}`, { hint });
+/** Runs a command that changes OpenClaw's state; a failure is a CliError with OpenClaw's reason and `hint`. */
+async function runOrRefuse(bin: string, args: string[], options: RunOptions, what: string, hint: string): Promise<void> {
+  const run = await runOpenclaw(bin, args, options);
+  if (run.code !== 0) throw new CliError('openclaw-failed', `OpenClaw could not ${what}: ${lastLine(run)}`, { hint });
 }
 
 /**
@@ -89,26 +88,28 @@ function refusal(what: string, run: Awaited<ReturnType<typeof runOpenclaw>>, hin
  * `configText` is the config as we are about to write it: OpenClaw checks it and saves its own
  * version of it, which goes to the discarded copy.
  */
-export async function saveKeyInProfile(bin: string, place: OpenclawPlace, configText: string, key: string): Promise<void> {
-  const run = await runOpenclaw(bin, ['models', 'auth', 'paste-api-key', '--provider', 'venice', '--profile-id', AUTH_PROFILE_ID], {
-    ...place,
-    configText,
-    input: `${key}\n`,
-    timeoutMs: 60000,
-  });
-  if (run.code !== 0) {
-    throw refusal('save the key in its auth profile', run, 'Run openclaw config validate to see what OpenClaw refuses, or choose --key-storage config, dotenv or none. Nothing was written.');
-  }
+export function saveKeyInProfile(bin: string, place: OpenclawPlace, configText: string, key: string): Promise<void> {
+  return runOrRefuse(
+    bin,
+    ['models', 'auth', 'paste-api-key', '--provider', 'venice', '--profile-id', AUTH_PROFILE_ID],
+    { ...place, configText, input: `${key}\n`, timeoutMs: 60000 },
+    'save the key in its auth profile',
+    'Run openclaw config validate to see what OpenClaw refuses, or choose --key-storage config, dotenv or none. Nothing was written.',
+  );
 }
 
 /** Removes the auth profile venice:default from OpenClaw's store (releases with `models auth logout`). */
-export async function removeKeyFromProfile(bin: string, place: OpenclawPlace, configText: string): Promise<void> {
-  const run = await runOpenclaw(bin, ['models', 'auth', 'logout', AUTH_PROFILE_ID, '--yes'], { ...place, configText, timeoutMs: 60000 });
-  if (run.code !== 0) throw refusal(`remove the auth profile ${AUTH_PROFILE_ID}`, run, `Remove it yourself: openclaw models auth logout ${AUTH_PROFILE_ID}`);
+export function removeKeyFromProfile(bin: string, place: OpenclawPlace, configText: string): Promise<void> {
+  return runOrRefuse(bin, ['models', 'auth', 'logout', AUTH_PROFILE_ID, '--yes'], { ...place, configText, timeoutMs: 60000 }, `remove the auth profile ${AUTH_PROFILE_ID}`, `Remove it yourself: openclaw models auth logout ${AUTH_PROFILE_ID}`);
 }
 
 /** `openclaw plugins install @openclaw/venice-provider`, on a copy of the config (see run.ts). */
-export async function installVenicePlugin(bin: string, place: OpenclawPlace, configText: string): Promise<void> {
-  const run = await runOpenclaw(bin, ['plugins', 'install', VENICE_PLUGIN_PACKAGE], { ...place, configText, timeoutMs: 300000 });
-  if (run.code !== 0) throw refusal(`install ${VENICE_PLUGIN_PACKAGE}`, run, `Install it yourself: openclaw plugins install ${VENICE_PLUGIN_PACKAGE}, then run venice-onboard again. Nothing was written.`);
+export function installVenicePlugin(bin: string, place: OpenclawPlace, configText: string): Promise<void> {
+  return runOrRefuse(
+    bin,
+    ['plugins', 'install', VENICE_PLUGIN_PACKAGE],
+    { ...place, configText, timeoutMs: 300000 },
+    `install ${VENICE_PLUGIN_PACKAGE}`,
+    `Install it yourself: openclaw plugins install ${VENICE_PLUGIN_PACKAGE}, then run venice-onboard again. Nothing was written.`,
+  );
 }

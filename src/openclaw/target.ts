@@ -1,7 +1,7 @@
 import type { ConfigLocation } from '../config/config-path.js';
 import { getPath } from '../core/openclaw-config.js';
 import { chooseTarget, type Target } from '../core/openclaw-releases.js';
-import { readOpenclawVersion, type OpenclawPlace } from './commands.js';
+import { readOpenclawVersion, readVenicePlugin, type OpenclawPlace, type PluginStatus } from './commands.js';
 import { findOpenclaw } from './run.js';
 
 /** The user's `openclaw`, when it is on PATH, and where it runs. */
@@ -41,4 +41,10 @@ export async function probeOpenclaw(flag: string | undefined, env: Record<string
       });
     },
   };
+}
+
+/** Asks OpenClaw whether the Venice plugin is installed, on releases where it is an installable plugin (else, or when it cannot say, undefined). */
+export async function askVenicePlugin(target: Target, openclaw: Openclaw | undefined, config: unknown): Promise<PluginStatus | undefined> {
+  if (target.shape.venice !== 'external-plugin' || openclaw === undefined) return undefined;
+  return readVenicePlugin(openclaw.bin, openclaw.place, config).catch(() => undefined);
 }

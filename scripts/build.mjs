@@ -1,7 +1,7 @@
 // Bundles src/ into dist/ (code + dependencies) as CommonJS, which Node starts faster than ES
 // modules:
 // - dist/cli.cjs: the CLI, its commands and the light dependencies (commander, json5, the JSON5
-//   tree parser, diff, chalk), as published; a command's modules run only when that command does;
+//   tree parser, diff), as published; a command's modules run only when that command does;
 // - dist/vendor/*.cjs: the heavy dependencies (HTTP client for proxies, prompts), read
 //   only by the code paths that use them;
 // - dist/help.txt, dist/version.txt: the static answers of `--help` and `--version`.

@@ -14,7 +14,6 @@ import {
   type VerifyOptions,
 } from './options.js';
 import { reportError } from './report-error.js';
-import { loadPalette } from './ui/style.js';
 
 declare const __VERSION__: string;
 /** Set by the build from package.json; tests that import this module directly see 'dev'. */
@@ -194,7 +193,6 @@ export async function main(argv: string[]): Promise<void> {
   const run = async (name: CommandName, raw: RawFlags, args: string[]) => {
     ctx = createContext({ color: raw.color !== false });
     json = raw.json === true;
-    await loadPalette(ctx.color);
     process.exitCode = await dispatch(toInvocation(name, raw, args, ctx), ctx);
   };
   const program = buildProgram(run);
@@ -211,7 +209,6 @@ export async function main(argv: string[]): Promise<void> {
     cmd.configureOutput({ outputError: () => {} });
   }
   try {
-    await loadPalette(ctx.color);
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {

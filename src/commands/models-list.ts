@@ -96,7 +96,7 @@ export async function runModelsList(options: ModelsListOptions, ctx: Context): P
       [...capabilityList(m), ...(m.deprecated ? [`deprecated ${m.deprecated.slice(0, 10)}`] : []), ...(m.offline ? ['offline'] : [])].join(', '),
     ]);
     const lines = padColumns([[' ', 'MODEL', 'NAME', 'CONTEXT', 'MAX OUT', 'CAPABILITIES'], ...rows]);
-    ctx.stdout.write(`${c.dim(lines[0])}\n`);
+    ctx.stdout.write(`${c.dim(lines[0] ?? '')}\n`);
     for (const line of lines.slice(1)) ctx.stdout.write(`${line.startsWith('*') ? c.green(line) : line}\n`);
   }
   if (defaultId !== undefined) ctx.stdout.write(`\n* your default model\n`);

@@ -2,6 +2,8 @@ import { isLoopbackHost } from '../core/base-url.js';
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { describeLocation, type ConfigLocation } from '../config/config-path.js';
 import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
+import { describeAgent, findAgentOverrides } from '../core/agent-models.js';
+import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import { parseJson5 } from '../json5-edit/json5-read.js';
 import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
 import type { ReleaseShape } from '../core/openclaw-releases.js';
@@ -114,3 +116,19 @@ export function checkEnvRefs(config: unknown, env: Record<string, string | undef
   return pass(`${[...refs].map((n) => '${' + n + '}').join(', ')} resolved.`);
 }
 
+
+/** Agents whose own `model` is not a Venice model never call Venice, whatever the default says (SPEC §1.2 agents.overrides). */
+export function checkAgentOverrides(config: unknown): CheckOutcome {
+  const found = findAgentOverrides(config);
+  if (found.length === 0) return pass('No agent has a model of its own outside Venice.');
+  const ref = readDefaultModelRef(config);
+  const venice = veniceIdOf(ref) === undefined ? `venice/${DEFAULT_MODEL_ID}` : ref!;
+  const who = found.map((a, i) => `${describeAgent(a, i === 0)} uses ${a.ref}`);
+  const paths = found.map((a) => a.path);
+  return warn(
+    `${andList(who)}, so ${found.length === 1 ? 'it never calls' : 'they never call'} Venice.`,
+    `To use Venice, set ${andList(paths)} to "${venice}".`,
+  );
+}
+
+const andList = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);

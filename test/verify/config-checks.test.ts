@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigLocation } from '../../src/config/config-path.js';
 import { RELEASE_SHAPES, shapeOf, parseReleaseVersion } from '../../src/core/openclaw-releases.js';
-import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider } from '../../src/verify/config-checks.js';
+import { checkAgentOverrides, checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider } from '../../src/verify/config-checks.js';
 
 /** The config checks of `verify` (SPEC §1.2), table-driven over plain data. */
 
@@ -252,5 +252,35 @@ describe('config.env-refs', () => {
       models: { providers: { venice: venice({ apiKey: '$${VENICE_API_KEY}' }), openai: { apiKey: '${OPENAI_API_KEY}' } } },
     });
     expect(checkEnvRefs(cfg, {}, {}, OLDEST)).toEqual({ status: 'pass', message: 'No ${VAR} references to resolve.' });
+  });
+});
+
+describe('agents.overrides', () => {
+  it('passes when no agent has a model of its own outside Venice', () => {
+    const cfg = config(venice(), { agents: { defaults: { model: 'venice/llama-3.3-70b' }, list: [{ id: 'main', default: true }, { id: 'small', model: 'venice/qwen3-4b' }] } });
+    expect(checkAgentOverrides(cfg)).toEqual({ status: 'pass', message: 'No agent has a model of its own outside Venice.' });
+  });
+
+  it('warns naming the agent and its model, with the edit that switches it to the Venice default', () => {
+    const cfg = config(venice(), { agents: { defaults: { model: { primary: 'venice/qwen3-4b' } }, list: [{ id: 'main' }, { id: 'work', model: 'openrouter/meta/llama-4' }] } });
+    expect(checkAgentOverrides(cfg)).toEqual({
+      status: 'warn',
+      message: 'Agent "work" uses openrouter/meta/llama-4, so it never calls Venice.',
+      hint: 'To use Venice, set agents.list[1].model to "venice/qwen3-4b".',
+    });
+  });
+
+  it('several agents, the default one included, in one line; without a Venice default the hint names venice/llama-3.3-70b', () => {
+    const cfg = config(venice(), {
+      agents: {
+        defaults: { model: 'anthropic/claude-opus-4-6' },
+        entries: { main: { default: true, model: 'openai/gpt-5' }, work: { model: { primary: 'openrouter/x', fallbacks: [] } }, spare: {} },
+      },
+    });
+    expect(checkAgentOverrides(cfg)).toEqual({
+      status: 'warn',
+      message: 'Agent "main" (the default agent) uses openai/gpt-5 and agent "work" uses openrouter/x, so they never call Venice.',
+      hint: 'To use Venice, set agents.entries.main.model and agents.entries.work.model.primary to "venice/llama-3.3-70b".',
+    });
   });
 });

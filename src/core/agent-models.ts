@@ -6,7 +6,7 @@ import { getPath, isObject } from './openclaw-config.js';
  * `agents.entries.<id>` from 2026.8.1 (`default` retired; `openclaw doctor --fix` migrates the
  * list). An agent's `model` is a ref string or `{primary, fallbacks}` (`openclaw config schema`).
  */
-export interface AgentOverride {
+interface AgentOverride {
   /** `agents.list[].id` (else its index), or the agent's key in `agents.entries`. */
   id: string;
   /** `default: true`: the agent that answers when no binding picks another. */

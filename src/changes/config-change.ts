@@ -1,7 +1,8 @@
-import { applyEditsToValue, ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
+import { ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
 import { CliError } from '../errors.js';
 import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
 import { readIfExists } from '../config/safe-write.js';
+import { renderParts, splitByFile } from './manual-snippet.js';
 
 /** A file we intend to replace: its bytes as read (null: new file) and the new text (null: the file goes). */
 export interface FileChange {
@@ -50,6 +51,8 @@ export async function prepareConfigChange(
   try {
     edit = planEdits(loaded.text, ops, loaded.parsed);
   } catch (error) {
+    // What to paste goes where OpenClaw reads it: the included files are read for that.
+    if (error instanceof ConfigEditError && error.code === 'include') throw includeError(error, loaded.path, await splitByFile({ file: loaded.path, data: loaded.config }, planOps));
     throw toCliError(error, loaded.path, ops);
   }
   if (loaded.bytes !== null && edit.text === loaded.text) return null;
@@ -70,13 +73,11 @@ export async function prepareConfigChange(
   };
 }
 
-/** The JSON5 to paste by hand when we refuse to edit the file ourselves (the key itself is never shown). */
-function manualSnippet(ops: readonly EditOp[]): string {
-  const hideKey = (key: string, value: unknown) => (key === 'VENICE_API_KEY' && typeof value === 'string' ? '<your Venice API key>' : value);
-  return JSON.stringify(applyEditsToValue({}, ops), hideKey, 2)
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
+function includeError(error: ConfigEditError, path: string, parts: Parameters<typeof renderParts>[0]): CliError {
+  return new CliError('config-include', `${path}: ${error.message}`, {
+    hint: 'Paste each block above into its file yourself. Nothing was changed.',
+    detail: renderParts(parts),
+  });
 }
 
 function toCliError(error: unknown, path: string, ops: readonly EditOp[]): unknown {
@@ -93,15 +94,10 @@ function toCliError(error: unknown, path: string, ops: readonly EditOp[]): unkno
       return new CliError('config-wrong-type', `${path}: ${error.message}`, {
         hint: `OpenClaw expects an object there; fix it by hand, then run again. ${untouched}`,
       });
-    case 'include':
-      return new CliError('config-include', `${path}: ${error.message}`, {
-        hint: `Paste the snippet above into the included file yourself. ${untouched}`,
-        detail: `  Merge this into your config by hand:\n${manualSnippet(ops)}`,
-      });
     default:
       return new CliError('config-unsafe-edit', `${path}: the edited file would not read back as intended, so it was not written.`, {
         hint: `Paste the snippet above by hand, and please report this file's shape as a bug. ${untouched}`,
-        detail: `  Merge this into your config by hand:\n${manualSnippet(ops)}`,
+        detail: renderParts([{ file: path, ops: [...ops] }]),
       });
   }
 }

@@ -2,6 +2,7 @@ import { loadCatalog } from '../catalog/load-catalog.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
 import { readVeniceProvider } from '../core/openclaw-config.js';
+import { describeOverride, findAgentOverrides } from '../core/agent-models.js';
 import { findStoredKeys } from '../config/key-stores.js';
 import { findProviderModel, planDefaultModel, planModelEntry } from '../core/plan-venice.js';
 import { probeOpenclaw } from '../openclaw/target.js';
@@ -44,10 +45,13 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
   const target = (await probing).targetFor(loaded.config);
   if (target.note) ctx.stderr.write(`${c.yellow('!')} ${target.note}\n`);
   const change = await prepareConfigChange(loaded, (config) => [...planDefaultModel(config, model, target.shape), ...planModelEntry(config, model, target.shape)]);
+  // Agents with a model of their own keep it: each is named, with the edit that switches it.
+  const overrides = findAgentOverrides(loaded.config).map((a) => `${c.yellow('!')} ${describeOverride(a, `venice/${model.id}`)}\n`);
   if (o.dryRun) {
     const diff = renderDiff(change ? [change] : [], [...ctx.secrets]);
     if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, configPath: loc.path, changed: change !== null, defaultModel: `venice/${model.id}`, diff }, null, 2)}\n`);
     else ctx.stdout.write(diff);
+    for (const line of overrides) ctx.stderr.write(line);
     ctx.stderr.write(change ? 'Dry run: nothing was written.\n' : 'Dry run: nothing would change.\n');
     return ExitCode.ok;
   }
@@ -57,5 +61,6 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
   }
   ctx.stderr.write(written.length > 0 ? `Updated ${written[0]?.path}\n` : `${loc.path} already has this default: nothing to write.\n`);
   ctx.stderr.write(`Default model: venice/${model.id}\n`);
+  for (const line of overrides) ctx.stderr.write(line);
   return ExitCode.ok;
 }

@@ -9,7 +9,7 @@ import type { VerifyOptions } from '../options.js';
 import { palette, SYMBOLS } from '../ui/style.js';
 import { normalizeBaseUrl } from '../core/base-url.js';
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
-import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider, selectedModelId } from '../verify/config-checks.js';
+import { checkAgentOverrides, checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider, selectedModelId } from '../verify/config-checks.js';
 import { discoverKey } from '../verify/discover-key.js';
 import { checkKeyPresent } from '../verify/key-present.js';
 import { checkOpenclawRelease, checkOpenclawValidate } from '../verify/openclaw-checks.js';
@@ -121,6 +121,7 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     if (!isObject(entry)) return skip(`skipped: no entry for ${id} in the provider's models`);
     return checkModelLimits(entry, id, reachable.live);
   });
+  await run('agents.overrides', () => needs('config.parse') ?? checkAgentOverrides(config));
   await run('openclaw.release', async () => checkOpenclawRelease(target, openclaw, await plugin));
   await run('openclaw.validate', async () => checkOpenclawValidate(openclaw, await verdict));
   if (o.chat) {

@@ -27,14 +27,55 @@ export function substituteEnvRefs(text: string, vars: Readonly<Record<string, st
   return missing ? undefined : out;
 }
 
-/** Variables the config's own `env` block provides: top-level strings and `env.vars` (empty ones provide nothing). */
+/** Whether a string holds a `${VAR}` OpenClaw would substitute (not only escaped `$${VAR}`). */
+function hasEnvRef(value: string): boolean {
+  return findEnvRefs(value).size > 0;
+}
+
+/** The variables of the env block: top-level strings and `env.vars` (OpenClaw's collectConfigEnvVars), empty ones left out. */
+function envBlockEntries(env: unknown): { name: string; path: string; value: string }[] {
+  const out: { name: string; path: string; value: string }[] = [];
+  const take = (source: unknown, prefix: string) => {
+    if (typeof source !== 'object' || source === null || Array.isArray(source)) return;
+    for (const [k, v] of Object.entries(source)) {
+      // `env.vars` and `env.shellEnv` are settings, never variables, whatever they hold.
+      if (prefix === 'env' && (k === 'vars' || k === 'shellEnv')) continue;
+      if (typeof v === 'string' && v.trim() !== '') out.push({ name: k, path: `${prefix}.${k}`, value: v });
+    }
+  };
+  take(env, 'env');
+  take((env as Record<string, unknown> | null)?.vars, 'env.vars');
+  return out;
+}
+
+/**
+ * Variables the config's own `env` block provides. A value holding a `${VAR}` provides nothing:
+ * OpenClaw sets a variable from the env block only when its value has no reference (2026.3.7 and
+ * later skip it; 2026.1.29 set the text `${VAR}` itself), so `env.vars.X: "${X}"` never gives X a value.
+ */
 export function envBlockVars(env: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  const take = (source: unknown) => {
-    if (typeof source !== 'object' || source === null || Array.isArray(source)) return;
-    for (const [k, v] of Object.entries(source)) if (typeof v === 'string' && v.trim() !== '') out[k] = v;
-  };
-  take(env);
-  take((env as Record<string, unknown> | null)?.vars);
+  for (const e of envBlockEntries(env)) if (!hasEnvRef(e.value)) out[e.name] = e.value;
   return out;
+}
+
+/**
+ * The env block's variables that hold a `${VAR}`, and so provide nothing. `self`: the value leads
+ * back to the variable, directly (`X: "${X}"`) or through others of the block (`A: "${B}", B: "${A}"`).
+ */
+export function envBlockRefs(env: unknown): { name: string; path: string; self: boolean }[] {
+  const entries = envBlockEntries(env);
+  const refsOf = new Map(entries.map((e) => [e.name, findEnvRefs(e.value)]));
+  const leadsTo = (from: string, to: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [...(refsOf.get(from) ?? [])];
+    for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
+      if (name === to) return true;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      stack.push(...(refsOf.get(name) ?? []));
+    }
+    return false;
+  };
+  return entries.filter((e) => hasEnvRef(e.value)).map((e) => ({ name: e.name, path: e.path, self: leadsTo(e.name, e.name) }));
 }

@@ -120,7 +120,8 @@ function planAllowlist(config: unknown, model: CatalogModel, shape: Pick<Release
   const ref = `venice/${model.id}`;
   const ops: EditOp[] = [];
   const aliases = getPath(config, ['agents', 'defaults', 'models']);
-  if (isObject(aliases) && !Object.hasOwn(aliases, ref)) ops.push({ op: 'set', path: ['agents', 'defaults', 'models', ref], value: { alias: model.name } });
+  // Not an object (an array, a string): the op goes out anyway, and the editor refuses it as a wrong type.
+  if (aliases !== undefined && !(isObject(aliases) && Object.hasOwn(aliases, ref))) ops.push({ op: 'set', path: ['agents', 'defaults', 'models', ref], value: { alias: model.name } });
   const allow = getPath(config, ['agents', 'defaults', 'modelPolicy', 'allow']);
   if (shape.modelPolicy && Array.isArray(allow) && allow.length > 0 && !allow.includes(ref) && !allow.includes('venice/*')) {
     ops.push({ op: 'append', path: ['agents', 'defaults', 'modelPolicy', 'allow'], values: [ref] });

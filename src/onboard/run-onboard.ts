@@ -4,6 +4,7 @@ import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import type { EditOp } from '../json5-edit/index.js';
 import { maskKey } from '../core/mask.js';
+import { describeOverride, findAgentOverrides } from '../core/agent-models.js';
 import { declaresVeniceProfile, readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
 import { describeTarget, firstReleaseWhere } from '../core/openclaw-releases.js';
 import { AUTH_PROFILE_ID, hasLegacyKey, planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
@@ -169,12 +170,15 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
 
   const summary = { configPath: loc.path, defaultModel: `venice/${model.id}`, keyStorage: storage, catalogSource: catalog.source, openclawVersion: target.version };
   const then = steps.map((s) => `  then: ${s.command}\n`).join('');
+  // Agents with a model of their own never use the default just written: each is named, with its edit.
+  const overrides = findAgentOverrides(loaded.config).map((a) => `${c.yellow('!')} ${describeOverride(a, summary.defaultModel)}`);
   if (o.dryRun) {
     const diff = renderDiff(changes, [...ctx.secrets]);
     if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, ...summary, changed: changes.length > 0 || steps.length > 0, diff, openclawSteps: steps.map((s) => s.command) }, null, 2)}\n`);
     else ctx.stdout.write(diff);
     if (then && !o.json) ctx.stderr.write(then);
     if (plugin.line) say(`${plugin.missing ? c.yellow('!') : c.dim('·')} ${plugin.line}`);
+    for (const line of overrides) say(line);
     say(changes.length === 0 && steps.length === 0 ? 'Dry run: nothing would change.' : `Dry run: ${changes.length} file(s) would change${steps.length > 0 ? ` and OpenClaw would run ${steps.length} command(s)` : ''}; nothing was written.`);
     return ExitCode.ok;
   }
@@ -194,6 +198,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   for (const place of stale) say(`  Removed the key from the ${PLACE_LABEL[place]}.`);
   for (const line of notes) say(`  ${line}`);
   say(`  Default model: venice/${model.id}`);
+  for (const line of overrides) say(line);
   say(`  Key storage:   ${storage}${storage === 'none' ? '' : ` (${PLACE_LABEL[PLACE_OF[storage] ?? 'config-env']})`}`);
   if (plugin.line && !installPlugin) say(`${plugin.missing ? c.yellow('!') : ' '} ${plugin.line}`);
   say(`  Next: ${c.bold('venice-onboard verify --chat')}, then ${c.bold('openclaw models status')}`);

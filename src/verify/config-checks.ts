@@ -1,7 +1,9 @@
 import { isLoopbackHost } from '../core/base-url.js';
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { describeLocation, type ConfigLocation } from '../config/config-path.js';
-import { envBlockVars, findEnvRefs } from '../core/env-refs.js';
+import { envBlockRefs, envBlockVars, findEnvRefs } from '../core/env-refs.js';
+import { describeAgent, findAgentOverrides } from '../core/agent-models.js';
+import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import { parseJson5 } from '../json5-edit/json5-read.js';
 import { getPath, isObject, readDefaultModelRef, readVeniceProvider, veniceIdOf } from '../core/openclaw-config.js';
 import type { ReleaseShape } from '../core/openclaw-releases.js';
@@ -98,19 +100,51 @@ export function checkDefaultModel(config: unknown, override: string | undefined,
   return pass(`Default model ${ref}.`);
 }
 
-/** `${VAR}` in the Venice block and the env block must resolve: before 2026.3.7 OpenClaw refuses the config, later it runs without the value. */
+/**
+ * Every `${VAR}` in the config must resolve, as OpenClaw substitutes them in every string: before
+ * 2026.3.7 OpenClaw refuses the config, later it runs without the value.
+ */
 export function checkEnvRefs(config: unknown, env: Record<string, string | undefined>, dotenv: Record<string, string>, shape: Pick<ReleaseShape, 'refusesUnsetVar'>): CheckOutcome {
-  const refs = findEnvRefs([readVeniceProvider(config) ?? null, getPath(config, ['env']) ?? null]);
+  const refs = findEnvRefs(config);
   if (refs.size === 0) return pass('No ${VAR} references to resolve.');
   const block = envBlockVars(getPath(config, ['env']));
-  const missing = [...refs].filter((name) => !(env[name] || dotenv[name] || block[name]));
+  const unresolved = [...refs].filter((name) => !(env[name] || dotenv[name] || block[name]));
+  if (unresolved.length === 0) return pass(`${[...refs].map((n) => '${' + n + '}').join(', ')} resolved.`);
+  // A variable the env block names only through a reference gets no value: say which, and why.
+  const blockRefs = envBlockRefs(getPath(config, ['env'])).filter((r) => unresolved.includes(r.name));
+  const viaRef = new Set(blockRefs.map((r) => r.name));
+  const missing = unresolved.filter((name) => !viaRef.has(name));
+  const refList = (names: readonly string[]) => names.map((n) => '${' + n + '}').join(', ');
+  const sentences: string[] = [];
+  const hints: string[] = [];
   if (missing.length > 0) {
-    const list = missing.map((n) => '${' + n + '}').join(', ');
-    const hint = `Set ${missing[0]} in the environment, in the .env next to the config, or run venice-onboard onboard.`;
-    if (shape.refusesUnsetVar) return fail(`${list} is not set anywhere: OpenClaw refuses a config with an unresolved variable.`, hint);
-    // From 2026.3.7 OpenClaw starts and warns; the value is simply missing (for apiKey: Venice gets no key).
-    return warn(`${list} is not set anywhere: OpenClaw runs without it, and what uses it gets nothing.`, hint);
+    const why = shape.refusesUnsetVar ? 'OpenClaw refuses a config with an unresolved variable' : 'OpenClaw runs without it, and what uses it gets nothing';
+    sentences.push(`${refList(missing)} is not set anywhere: ${why}`);
+    hints.push(`Set ${missing[0]} in the environment, in the .env next to the config, or run venice-onboard onboard`);
   }
-  return pass(`${[...refs].map((n) => '${' + n + '}').join(', ')} resolved.`);
+  if (blockRefs.length > 0) {
+    const how = blockRefs.map((r) => `${r.path} ${r.self ? 'refers to itself' : 'holds a ${VAR}'}`);
+    sentences.push(`${refList([...viaRef])} is not resolved: ${how.join(', ')}, and OpenClaw does not expand a \${VAR} inside the env block`);
+    hints.push(`Write the value itself in ${blockRefs[0]!.path}, or set ${blockRefs[0]!.name} in the environment or the .env next to the config`);
+  }
+  const message = `${sentences.join('; ')}.`;
+  const hint = `${hints.join('; ')}.`;
+  // From 2026.3.7 OpenClaw starts and warns; the value is simply missing (for apiKey: Venice gets no key).
+  return shape.refusesUnsetVar ? fail(message, hint) : warn(message, hint);
 }
 
+/** Agents whose own `model` is not a Venice model never call Venice, whatever the default says (SPEC §1.2 agents.overrides). */
+export function checkAgentOverrides(config: unknown): CheckOutcome {
+  const found = findAgentOverrides(config);
+  if (found.length === 0) return pass('No agent has a model of its own outside Venice.');
+  const ref = readDefaultModelRef(config);
+  const venice = veniceIdOf(ref) === undefined ? `venice/${DEFAULT_MODEL_ID}` : ref!;
+  const who = found.map((a, i) => `${describeAgent(a, i === 0)} uses ${a.ref}`);
+  const paths = found.map((a) => a.path);
+  return warn(
+    `${andList(who)}, so ${found.length === 1 ? 'it never calls' : 'they never call'} Venice.`,
+    `To use Venice, set ${andList(paths)} to "${venice}".`,
+  );
+}
+
+const andList = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);

@@ -1,5 +1,5 @@
 import { findStoredKeys, PLACE_LABEL, type FoundKey } from '../config/key-stores.js';
-import { envBlockVars, substituteEnvRefs } from '../core/env-refs.js';
+import { envBlockVars, findEnvRefs, substituteEnvRefs } from '../core/env-refs.js';
 import { KEY_VAR } from '../core/plan-venice.js';
 import { getPath, readVeniceProvider } from '../core/openclaw-config.js';
 
@@ -13,7 +13,9 @@ export async function discoverKey(
   env: Record<string, string | undefined>,
   dotenv: Record<string, string> = {},
 ): Promise<{ found?: FoundKey; all: FoundKey[] }> {
-  const stored = await findStoredKeys(config ?? {}, stateDir);
+  // An env block value holding a ${VAR} (`env.vars.VENICE_API_KEY: "${VENICE_API_KEY}"`) is no key:
+  // OpenClaw does not set a variable from it (core/env-refs.ts).
+  const stored = (await findStoredKeys(config ?? {}, stateDir)).filter((f) => f.place !== 'config-env' || findEnvRefs(f.key).size === 0);
   const fromEnv = env[KEY_VAR]?.trim();
   // Last: an `apiKey: "${OTHER_VAR}"` that OpenClaw resolves from the environment, .env or env block.
   const viaRef = resolvedApiKeyRef(config, { ...envBlockVars(getPath(config, ['env'])), ...dotenv, ...env });

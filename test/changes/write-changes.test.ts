@@ -1,5 +1,5 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { loadConfig, prepareConfigChange, type FileChange } from '../../src/changes/config-change.js';
@@ -65,9 +65,12 @@ describe.concurrent('prepareConfigChange', () => {
     const error = await prepareConfigChange(await loadConfig(file), () => SET_PRIMARY).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect(error).toMatchObject({ code: 'config-include' });
+    expect((error as CliError).hint).toBe('Paste each block above into its file yourself. Nothing was changed.');
+    // The root's content is a.json5's: the edit goes there, at the same path (nothing in the main file).
     expect((error as CliError).detail).toBe(
       [
-        '  Merge this into your config by hand:',
+        '  Edit by hand instead: merge each block into the top-level object of its file (list items go at the end of the list).',
+        `  ${join(dirname(file), 'a.json5')} (included at the root):`,
         '    {',
         '      "agents": {',
         '        "defaults": {',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envBlockVars, findEnvRefs, substituteEnvRefs } from '../../src/core/env-refs.js';
+import { envBlockRefs, envBlockVars, findEnvRefs, substituteEnvRefs } from '../../src/core/env-refs.js';
 
 /** `${VAR}` as OpenClaw reads it: upper-case names only, `$${VAR}` escaped, unset or empty refused (SPEC §1.2 config.env-refs). */
 
@@ -92,5 +92,26 @@ describe('envBlockVars', () => {
 
   it('ignores env.vars when it is not an object', () => {
     expect(envBlockVars({ A: 'a', vars: null })).toEqual({ A: 'a' });
+  });
+});
+
+// OpenClaw's applyConfigEnvVars (2026.3.7 … 2026.9.6) skips a value that holds a reference; 2026.1.29
+// set the text "${X}" itself. Either way the variable gets no value of its own.
+describe('env block values that hold a ${VAR}', () => {
+  it('provide nothing; an escaped $${VAR} is a plain value', () => {
+    expect(envBlockVars({ A: '${A}', vars: { B: 'pre-${C}', D: '$${D}', E: 'e' } })).toEqual({ D: '$${D}', E: 'e' });
+  });
+
+  it('envBlockRefs names them, and which lead back to themselves, directly or through a cycle', () => {
+    expect(envBlockRefs({ SELF: '${SELF}', vars: { A: '${B}', B: 'x-${A}', C: '${OTHER}', D: '$${D}', E: 'plain' } })).toEqual([
+      { name: 'SELF', path: 'env.SELF', self: true },
+      { name: 'A', path: 'env.vars.A', self: true },
+      { name: 'B', path: 'env.vars.B', self: true },
+      { name: 'C', path: 'env.vars.C', self: false },
+    ]);
+  });
+
+  it.each([[undefined], [null], [['${A}']], [{ vars: '${A}' }]])('envBlockRefs finds nothing in %j', (env) => {
+    expect(envBlockRefs(env)).toEqual([]);
   });
 });

@@ -268,6 +268,18 @@ describe('planDefaultModel: agents.defaults', () => {
     expect(planDefaultModel(config, LLAMA, OLDEST)).toStrictEqual([set(['agents', 'defaults', 'model', 'primary'], 'venice/llama-3.3-70b')]);
   });
 
+  // Issue 15: an array (or any non-object) there was skipped, and onboarding said it had set the
+  // default although OpenClaw's model list was left as it was. The op goes out, and the editor
+  // refuses it as a wrong type, like every other path we edit.
+  it.each([[[]], [['venice/llama-3.3-70b']], ['venice/llama-3.3-70b'], [null]])('agents.defaults.models is not an object (%j): its op is still planned, for the editor to refuse', (models) => {
+    const config = { agents: { defaults: { models } } };
+    const op = set(['agents', 'defaults', 'models', 'venice/llama-3.3-70b'], { alias: 'Llama 3.3 70B' });
+    expect(planDefaultModel(config, LLAMA, OLDEST)[1]).toStrictEqual(op);
+    expect(() => applyEditsToValue(config as Record<string, JsonValue>, [op])).toThrow(
+      `agents.defaults.models is ${models === null ? 'null' : Array.isArray(models) ? 'an array' : 'a string'}, expected an object`,
+    );
+  });
+
   it('no allowlist: none is created', () => {
     const paths = planVeniceEdits({ agents: { defaults: { model: { primary: 'a/b' } } } }, plan()).map((op) => op.path.join('.'));
     expect(paths.some((p) => p.startsWith('agents.defaults.models'))).toBe(false);

@@ -906,10 +906,34 @@ describe.concurrent('a config that cannot be edited: exit 1, the file byte-ident
     const r = await run(withKey, { stdin: KEY_LINE });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot edit the config root: it uses $include');
-    expect(r.stderr).toContain('Merge this into your config by hand:');
-    expect(r.stderr).toContain('"primary": "venice/llama-3.3-70b"');
-    expect(r.stderr).toContain('"api": "openai-completions"');
-    expect(r.stderr).toContain('"VENICE_API_KEY": "<your Venice API key>"');
+    // agents is the main file's own key (a sibling of $include, merged over the included value);
+    // everything else belongs in base.json5, at the same paths (issue 15).
+    const detail = r.stderr.slice(r.stderr.indexOf('  Edit by hand instead'));
+    expect(detail.slice(0, detail.indexOf('"models": {'))).toBe(
+      [
+        '  Edit by hand instead: merge each block into the top-level object of its file (list items go at the end of the list).',
+        `  ${h.configPath}:`,
+        '    {',
+        '      "agents": {',
+        '        "defaults": {',
+        '          "model": {',
+        '            "primary": "venice/llama-3.3-70b"',
+        '          }',
+        '        }',
+        '      }',
+        '    }',
+        `  ${join(h.stateDir, 'base.json5')} (included at the root):`,
+        '    {',
+        '      "env": {',
+        '        "vars": {',
+        '          "VENICE_API_KEY": "<your Venice API key>"',
+        '        }',
+        '      },',
+        '      ',
+      ].join('\n'),
+    );
+    expect(detail).toContain('"api": "openai-completions"');
+    expect(detail.endsWith('  Hint: Paste each block above into its file yourself. Nothing was changed.\n')).toBe(true);
     expect(await tree(h.stateDir)).toEqual(before);
   });
 

@@ -40,6 +40,7 @@ const IDS = [
   'key.valid',
   'model.available',
   'model.limits',
+  'agents.overrides',
   'openclaw.release',
   'openclaw.validate',
 ] as const;
@@ -277,7 +278,7 @@ const ROWS = [
 // ---------------------------------------------------------------------------------------------
 
 describe.concurrent('after onboarding, every check passes', () => {
-  it('the 13 checks, in order, pass with their messages (the openclaw ones skip without openclaw); ok: true, exit 0', async (t) => {
+  it('the 14 checks, in order, pass with their messages (the openclaw ones skip without openclaw); ok: true, exit 0', async (t) => {
     const server = await serve(t);
     const h = await makeTempHome({ context: t });
     await onboard(h, server);
@@ -300,16 +301,17 @@ describe.concurrent('after onboarding, every check passes', () => {
       'key.valid': 'Venice accepts the key (tier paid, $12.50, 3 DIEM).',
       'model.available': 'venice/llama-3.3-70b is in the live catalog.',
       'model.limits': 'llama-3.3-70b is within the live limits (context 128000).',
+      'agents.overrides': 'No agent has a model of its own outside Venice.',
       'openclaw.release': 'skipped: openclaw is not on PATH (checked for 2026.9.6).',
       'openclaw.validate': 'skipped: openclaw is not on PATH.',
     });
     expect(run.check('openclaw.validate').hint).toBe('Put openclaw on PATH (npm install -g openclaw) so that verify can ask OpenClaw itself.');
-    // The human form, line for line: 13 checks, two of them with a hint, and the final newline.
+    // The human form, line for line: 14 checks, two of them with a hint, and the final newline.
     expect(run.human.stdout.split('\n')[0]).toBe(`✓ config.found         ${h.configPath} (default location)`);
-    expect(run.human.stdout.split('\n')).toHaveLength(16);
+    expect(run.human.stdout.split('\n')).toHaveLength(17);
   });
 
-  it('--chat adds a 14th check, chat.probe, with the streamed reply and the times', async (t) => {
+  it('--chat adds a 15th check, chat.probe, with the streamed reply and the times', async (t) => {
     const server = await serve(t, { chat: { chunkDelayMs: 25 } });
     const h = await makeTempHome({ context: t });
     await onboard(h, server);
@@ -365,6 +367,7 @@ describe.concurrent('a broken config: the failing check, its hint, and the depen
       'config.provider': 'skip',
       'config.default-model': 'skip',
       'config.env-refs': 'skip',
+      'agents.overrides': 'skip',
       'model.available': 'skip',
       'model.limits': 'skip',
     });
@@ -388,6 +391,7 @@ describe.concurrent('a broken config: the failing check, its hint, and the depen
       'config.provider': 'skip',
       'config.default-model': 'skip',
       'config.env-refs': 'skip',
+      'agents.overrides': 'skip',
       'key.present': 'fail',
       'key.format': 'skip',
       'key.valid': 'skip',
@@ -406,6 +410,7 @@ describe.concurrent('a broken config: the failing check, its hint, and the depen
       'config.provider': 'skip',
       'config.default-model': 'skip',
       'config.env-refs': 'skip',
+      'agents.overrides': 'skip',
       'model.available': 'skip',
       'model.limits': 'skip',
     });
@@ -430,6 +435,7 @@ describe.concurrent('a broken config: the failing check, its hint, and the depen
       'config.provider': 'skip',
       'config.default-model': 'skip',
       'config.env-refs': 'skip',
+      'agents.overrides': 'skip',
       'key.present': 'skip',
       'key.format': 'skip',
       'key.valid': 'skip',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigLocation } from '../../src/config/config-path.js';
 import { RELEASE_SHAPES, shapeOf, parseReleaseVersion } from '../../src/core/openclaw-releases.js';
-import { checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider } from '../../src/verify/config-checks.js';
+import { checkAgentOverrides, checkConfigFound, checkConfigParse, checkDefaultModel, checkEnvRefs, checkProvider } from '../../src/verify/config-checks.js';
 
 /** The config checks of `verify` (SPEC §1.2), table-driven over plain data. */
 
@@ -246,11 +246,77 @@ describe('config.env-refs', () => {
     });
   });
 
-  it('ignores references outside the Venice block and the env block, escaped ones and lower-case ones', () => {
+  // Issue 15: OpenClaw substitutes every string of the config, not only the Venice and env blocks.
+  it('looks at every string of the config (another provider, the gateway, an agent), and ignores escaped and lower-case ones', () => {
     const cfg = config(venice({ apiKey: '$${VENICE_API_KEY}', headers: { a: '${lower}' } }), {
-      gateway: { token: '${GATEWAY_TOKEN}' },
-      models: { providers: { venice: venice({ apiKey: '$${VENICE_API_KEY}' }), openai: { apiKey: '${OPENAI_API_KEY}' } } },
+      gateway: { auth: { token: '${GATEWAY_TOKEN}' } },
+      agents: { list: [{ id: 'main', workspace: '${WORKSPACES}/main' }] },
     });
-    expect(checkEnvRefs(cfg, {}, {}, OLDEST)).toEqual({ status: 'pass', message: 'No ${VAR} references to resolve.' });
+    cfg.models.providers = { ...cfg.models.providers, openai: { apiKey: '${OPENAI_API_KEY}' } } as typeof cfg.models.providers;
+    expect(checkEnvRefs(cfg, { WORKSPACES: '/srv' }, {}, OLDEST)).toEqual({
+      status: 'fail',
+      message: '${OPENAI_API_KEY}, ${GATEWAY_TOKEN} is not set anywhere: OpenClaw refuses a config with an unresolved variable.',
+      hint: MISSING_HINT('OPENAI_API_KEY'),
+    });
+    expect(checkEnvRefs(cfg, { WORKSPACES: '/srv', GATEWAY_TOKEN: 't', OPENAI_API_KEY: 'o' }, {}, OLDEST)).toEqual({
+      status: 'pass',
+      message: '${OPENAI_API_KEY}, ${GATEWAY_TOKEN}, ${WORKSPACES} resolved.',
+    });
+    expect(checkEnvRefs(config(venice({ apiKey: '$${VENICE_API_KEY}', headers: { a: '${lower}' } })), {}, {}, OLDEST)).toEqual({ status: 'pass', message: 'No ${VAR} references to resolve.' });
+  });
+
+  // OpenClaw sets a variable from the env block only when its value holds no reference (2026.3.7
+  // and later skip it; 2026.1.29 set the text "${X}" itself): env.vars.X: "${X}" gives X nothing.
+  it('a self-reference in env.vars is not resolved, and the message says so', () => {
+    const cfg = config(venice(), { env: { vars: { VENICE_API_KEY: '${VENICE_API_KEY}' } } });
+    const self = {
+      message: '${VENICE_API_KEY} is not resolved: env.vars.VENICE_API_KEY refers to itself, and OpenClaw does not expand a ${VAR} inside the env block.',
+      hint: 'Write the value itself in env.vars.VENICE_API_KEY, or set VENICE_API_KEY in the environment or the .env next to the config.',
+    };
+    expect(checkEnvRefs(cfg, {}, {}, NEWEST)).toEqual({ status: 'warn', ...self });
+    expect(checkEnvRefs(cfg, {}, {}, OLDEST)).toEqual({ status: 'fail', ...self });
+    // From the environment or the .env, it resolves: OpenClaw keeps a variable already set.
+    expect(checkEnvRefs(cfg, { VENICE_API_KEY: 'k' }, {}, NEWEST)).toEqual({ status: 'pass', message: '${VENICE_API_KEY} resolved.' });
+    expect(checkEnvRefs(cfg, {}, { VENICE_API_KEY: 'k' }, NEWEST)).toEqual({ status: 'pass', message: '${VENICE_API_KEY} resolved.' });
+  });
+
+  it('a cycle through env.vars, a reference to another variable, and a missing variable beside them: all named, one line', () => {
+    const cfg = config(venice({ apiKey: '${A}', headers: { 'X-Org': '${ORG}', 'X-C': '${C}' } }), { env: { vars: { A: '${B}', B: 'pre-${A}', C: '${ORG}' } } });
+    expect(checkEnvRefs(cfg, {}, {}, NEWEST)).toEqual({
+      status: 'warn',
+      message:
+        '${ORG} is not set anywhere: OpenClaw runs without it, and what uses it gets nothing; ${A}, ${B}, ${C} is not resolved: env.vars.A refers to itself, env.vars.B refers to itself, env.vars.C holds a ${VAR}, and OpenClaw does not expand a ${VAR} inside the env block.',
+      hint: `${MISSING_HINT('ORG').slice(0, -1)}; Write the value itself in env.vars.A, or set A in the environment or the .env next to the config.`,
+    });
+  });
+});
+
+describe('agents.overrides', () => {
+  it('passes when no agent has a model of its own outside Venice', () => {
+    const cfg = config(venice(), { agents: { defaults: { model: 'venice/llama-3.3-70b' }, list: [{ id: 'main', default: true }, { id: 'small', model: 'venice/qwen3-4b' }] } });
+    expect(checkAgentOverrides(cfg)).toEqual({ status: 'pass', message: 'No agent has a model of its own outside Venice.' });
+  });
+
+  it('warns naming the agent and its model, with the edit that switches it to the Venice default', () => {
+    const cfg = config(venice(), { agents: { defaults: { model: { primary: 'venice/qwen3-4b' } }, list: [{ id: 'main' }, { id: 'work', model: 'openrouter/meta/llama-4' }] } });
+    expect(checkAgentOverrides(cfg)).toEqual({
+      status: 'warn',
+      message: 'Agent "work" uses openrouter/meta/llama-4, so it never calls Venice.',
+      hint: 'To use Venice, set agents.list[1].model to "venice/qwen3-4b".',
+    });
+  });
+
+  it('several agents, the default one included, in one line; without a Venice default the hint names venice/llama-3.3-70b', () => {
+    const cfg = config(venice(), {
+      agents: {
+        defaults: { model: 'anthropic/claude-opus-4-6' },
+        entries: { main: { default: true, model: 'openai/gpt-5' }, work: { model: { primary: 'openrouter/x', fallbacks: [] } }, spare: {} },
+      },
+    });
+    expect(checkAgentOverrides(cfg)).toEqual({
+      status: 'warn',
+      message: 'Agent "main" (the default agent) uses openai/gpt-5 and agent "work" uses openrouter/x, so they never call Venice.',
+      hint: 'To use Venice, set agents.entries.main.model and agents.entries.work.model.primary to "venice/llama-3.3-70b".',
+    });
   });
 });

@@ -23,6 +23,14 @@ const configWith = (env: Record<string, unknown> | undefined, apiKey: string | u
 });
 
 describe('discoverKey', () => {
+  // OpenClaw sets no variable from an env block value holding a ${VAR} (issue 15): it is no key.
+  it('an env block value that is a ${VAR} (a self-reference) is no key; one set in the environment is found there', async (t) => {
+    const stateDir = await makeTempDir({ context: t });
+    const config = configWith({ vars: { VENICE_API_KEY: '${VENICE_API_KEY}' } }, '${VENICE_API_KEY}');
+    expect(await discoverKey(config, stateDir, {})).toEqual({ all: [] });
+    expect((await discoverKey(config, stateDir, { VENICE_API_KEY: K2 })).all).toEqual([{ place: 'env-var', key: K2 }]);
+  });
+
   it('lists every place in OpenClaw order and picks the first', async (t) => {
     const stateDir = await makeTempDir({ context: t });
     await writeProfile(stateDir, K1);

@@ -2,6 +2,7 @@ import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'com
 import { createContext, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import {
+  LISTED_TIERS,
   toGlobalOptions,
   toModelsListOptions,
   toModelsSetOptions,
@@ -84,8 +85,8 @@ function buildProgram(run: (name: CommandName, raw: RawFlags, args: string[]) =>
   const models = program.command('models').description('list the Venice catalog or change the default model');
   models
     .command('list')
-    .description('the Venice model catalog, grouped by privacy')
-    .addOption(new Option('--privacy <privacy>', 'only this privacy mode').choices(['private', 'anonymized']))
+    .description('the Venice model catalog, grouped by privacy tier')
+    .addOption(new Option('--privacy <tier>', 'only this privacy tier').choices(LISTED_TIERS))
     .addOption(new Option('--capability <capability>', 'only models with this capability (repeatable)').argParser(collectCapability))
     .option('--search <text>', 'only models whose id or name contains the text')
     .option('--plain', 'one venice/<id> per line')

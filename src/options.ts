@@ -1,6 +1,9 @@
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/base-url.js';
 import type { KeyStorage } from './core/plan-venice.js';
-import { CAPABILITIES, type Capability, type Privacy } from './core/types.js';
+import { CAPABILITIES, TIERS, type Capability, type Tier } from './core/types.js';
+
+/** The tiers `--privacy` takes, most private first. */
+export const LISTED_TIERS = TIERS.filter((t): t is Exclude<Tier, 'unknown'> => t !== 'unknown');
 import { usageError } from './errors.js';
 
 /**
@@ -108,7 +111,8 @@ export function toVerifyOptions(raw: RawFlags, globals: GlobalOptions): VerifyOp
 
 /** `models list` (SPEC §1.3). */
 export interface ModelsListOptions extends GlobalOptions {
-  privacy?: Exclude<Privacy, 'unknown'>;
+  /** A privacy tier (SPEC §4.3a): `--privacy private` lists the private tier, not the TEE or E2EE ones. */
+  privacy?: Exclude<Tier, 'unknown'>;
   capabilities: Capability[];
   search?: string;
   plain: boolean;
@@ -121,7 +125,7 @@ export function toModelsListOptions(raw: RawFlags, globals: GlobalOptions): Mode
   const capabilities = Array.isArray(raw.capability) ? raw.capability : [];
   return {
     ...globals,
-    privacy: raw.privacy === 'private' || raw.privacy === 'anonymized' ? raw.privacy : undefined,
+    privacy: LISTED_TIERS.find((t) => t === raw.privacy),
     capabilities: CAPABILITIES.filter((c) => capabilities.includes(c)),
     search: str(raw.search),
     plain: raw.plain === true,

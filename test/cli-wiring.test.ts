@@ -53,6 +53,9 @@ describe('argv → options', () => {
       ['models', 'list', '--privacy', 'private', '--capability', 'vision', '--capability', 'tools', '--search', 'llama', '--plain'],
       { command: 'models list', options: { ...GLOBALS, privacy: 'private', capabilities: ['vision', 'tools'], search: 'llama', plain: true } },
     ],
+    [['models', 'list', '--privacy', 'e2ee'], { command: 'models list', options: { ...GLOBALS, privacy: 'e2ee', capabilities: [], search: undefined, plain: false } }],
+    [['models', 'list', '--privacy', 'tee'], { command: 'models list', options: { ...GLOBALS, privacy: 'tee', capabilities: [], search: undefined, plain: false } }],
+    [['models', 'list', '--privacy', 'anonymized'], { command: 'models list', options: { ...GLOBALS, privacy: 'anonymized', capabilities: [], search: undefined, plain: false } }],
     [['models', 'set', 'venice/llama-3.3-70b'], { command: 'models set', options: { ...GLOBALS, model: 'venice/llama-3.3-70b', dryRun: false, openclawVersion: undefined } }],
     [['models', 'set', 'qwen3-4b', '--dry-run', '--openclaw-version', '2026.9.6'], { command: 'models set', options: { ...GLOBALS, model: 'qwen3-4b', dryRun: true, openclawVersion: '2026.9.6' } }],
   ])('%j', async (args, expected) => {

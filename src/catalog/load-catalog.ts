@@ -83,6 +83,17 @@ export async function withRenames(catalog: Catalog, req: Pick<CatalogRequest, 'b
   return renames === undefined ? catalog : { ...catalog, renames };
 }
 
+/**
+ * A catalog fetched without Venice's roles, with them fetched now: only a run that needs the
+ * `default` role asks (a failure leaves the catalog as it was).
+ */
+export async function withTraits(catalog: Catalog, req: Pick<CatalogRequest, 'baseUrl' | 'timeoutMs' | 'signal'>, deps: Pick<CatalogDeps, 'dispatcher'>): Promise<Catalog> {
+  if (!catalog.partial || Object.keys(catalog.traits).length > 0) return catalog;
+  const { fetchTraits } = await import('../net/venice-api.js');
+  const traits = await fetchTraits({ baseUrl: req.baseUrl, timeoutMs: req.timeoutMs, signal: req.signal, dispatcher: deps.dispatcher }).catch(() => undefined);
+  return traits === undefined ? catalog : { ...catalog, traits };
+}
+
 /** "live", "cache (12 min old)", "static": the words of the source line. */
 export function describeSource(catalog: Catalog, now: Date): string {
   if (catalog.source !== 'cache' || catalog.fetchedAt === null) return catalog.source;

@@ -1,4 +1,5 @@
 import { STATIC_MODELS } from './static-catalog.js';
+import { tierOf } from '../core/tier.js';
 import type { CatalogModel, ModelCost, Privacy } from '../core/types.js';
 
 /**
@@ -51,6 +52,7 @@ export function mapModelRow(row: unknown): CatalogModel | undefined {
     id,
     name: str(spec.name) ?? known?.name ?? id,
     privacy,
+    tier: tierOf(id, privacy, caps),
     contextWindow,
     maxTokens,
     capabilities: {

@@ -1,4 +1,5 @@
-import type { CatalogModel } from '../core/types.js';
+import { callableByOpenclaw, suggestable } from '../core/tier.js';
+import type { CatalogModel, Tier } from '../core/types.js';
 
 /** Resolving a model the user names (SPEC §4.3). */
 type Resolution =
@@ -23,7 +24,8 @@ export function resolveModel(
   const renamed = renames[id];
   const target = renamed === undefined ? undefined : byId.get(renamed);
   if (target) return { ok: true, model: target, renamedFrom: id };
-  return { ok: false, reason: 'unknown', input, suggestions: closestIds(id, models.map((m) => m.id), 3) };
+  // Only models OpenClaw can call are worth suggesting.
+  return { ok: false, reason: 'unknown', input, suggestions: closestIds(id, models.filter(callableByOpenclaw).map((m) => m.id), 3) };
 }
 
 /** Up to `n` ids nearest to `id`: substring matches first, then by edit distance. */
@@ -49,4 +51,20 @@ export function levenshtein(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length] ?? 0;
+}
+
+const stem = (id: string) => id.replace(/^(e2ee|tee)-/, '').replace(/-p$/, '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+const SIBLING_ORDER: readonly Tier[] = ['tee', 'private', 'anonymized', 'unknown'];
+
+/**
+ * The same model in a tier OpenClaw can call: Venice names an E2EE model after its plain one
+ * (`e2ee-glm-5-1` and `zai-org-glm-5-1`, `e2ee-gpt-oss-120b-p` and `openai-gpt-oss-120b`), so the
+ * ids are compared without the tier prefix, the `-p` suffix, an organisation prefix and punctuation.
+ * The most private sibling first; none when Venice lists no such model.
+ */
+export function siblingOf(id: string, models: readonly CatalogModel[]): CatalogModel | undefined {
+  const wanted = stem(id);
+  if (wanted === '') return undefined;
+  const candidates = models.filter((m) => m.id !== id && suggestable(m) && stem(m.id).endsWith(wanted));
+  return candidates.sort((a, b) => SIBLING_ORDER.indexOf(a.tier) - SIBLING_ORDER.indexOf(b.tier))[0];
 }

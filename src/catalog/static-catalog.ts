@@ -47,6 +47,7 @@ function toModel([id, name, contextWindow, flags = []]: Row, privacy: Privacy): 
     id,
     name,
     privacy,
+    tier: privacy,
     contextWindow,
     maxTokens: SMALL_OUTPUT.has(id) ? 4096 : 8192,
     capabilities: {

@@ -4,7 +4,7 @@ import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
 import { listRecommendations, recommendationsById } from '../catalog/recommendations.js';
 import { readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
-import type { CatalogModel, Privacy } from '../core/types.js';
+import type { CatalogModel, Tier } from '../core/types.js';
 import type { ModelsListOptions } from '../options.js';
 import { capabilityList, formatTokens, padColumns } from '../ui/format.js';
 import { palette } from '../ui/style.js';
@@ -14,7 +14,7 @@ function filterModels(models: readonly CatalogModel[], o: Pick<ModelsListOptions
   const needle = o.search?.trim().toLowerCase();
   return models.filter(
     (m) =>
-      (o.privacy === undefined || m.privacy === o.privacy) &&
+      (o.privacy === undefined || m.tier === o.privacy) &&
       o.capabilities.every((c) => m.capabilities[c]) &&
       (!needle || m.id.toLowerCase().includes(needle) || m.name.toLowerCase().includes(needle)),
   );
@@ -32,11 +32,23 @@ async function readConfiguredDefault(options: Pick<ModelsListOptions, 'config'>,
   }
 }
 
-const GROUPS: ReadonlyArray<[Privacy, string]> = [
+/** Grouped by tier, most private first (SPEC §4.3a). */
+const GROUPS: ReadonlyArray<[Tier, string]> = [
+  ['e2ee', 'E2EE: end-to-end encrypted, needs an E2EE client (OpenClaw cannot call these)'],
+  ['tee', 'TEE: private, in a hardware enclave (verify checks its attestation)'],
   ['private', 'Private: prompts and replies are never stored'],
   ['anonymized', 'Anonymized: proxied by Venice, the provider sees no identity'],
   ['unknown', 'Other'],
 ];
+
+/** The marks after the capabilities: the tier's, then Venice's state of the model. */
+function marks(m: CatalogModel): string[] {
+  return [
+    ...(m.tier === 'e2ee' ? ['E2EE client only'] : m.tier === 'tee' ? ['TEE'] : []),
+    ...(m.deprecated ? [`deprecated ${m.deprecated.slice(0, 10)}`] : []),
+    ...(m.offline ? ['offline'] : []),
+  ];
+}
 
 export async function runModelsList(options: ModelsListOptions, ctx: Context): Promise<number> {
   // With a key, the list matches what that key may use (SPEC §4.1).
@@ -63,6 +75,7 @@ export async function runModelsList(options: ModelsListOptions, ctx: Context): P
         id: m.id,
         name: m.name,
         privacy: m.privacy,
+        tier: m.tier,
         contextWindow: m.contextWindow,
         maxTokens: m.maxTokens,
         capabilities: { ...m.capabilities },
@@ -83,8 +96,8 @@ export async function runModelsList(options: ModelsListOptions, ctx: Context): P
     ctx.stderr.write('No model matches these filters.\n');
     return 0;
   }
-  for (const [privacy, title] of GROUPS) {
-    const group = models.filter((m) => m.privacy === privacy);
+  for (const [tier, title] of GROUPS) {
+    const group = models.filter((m) => m.tier === tier);
     if (group.length === 0) continue;
     ctx.stdout.write(`\n${c.bold(`${title} (${group.length})`)}\n`);
     const rows = group.map((m) => [
@@ -93,7 +106,7 @@ export async function runModelsList(options: ModelsListOptions, ctx: Context): P
       m.name,
       formatTokens(m.contextWindow),
       formatTokens(m.maxTokens),
-      [...capabilityList(m), ...(m.deprecated ? [`deprecated ${m.deprecated.slice(0, 10)}`] : []), ...(m.offline ? ['offline'] : [])].join(', '),
+      [...capabilityList(m), ...marks(m)].join(', '),
     ]);
     const lines = padColumns([[' ', 'MODEL', 'NAME', 'CONTEXT', 'MAX OUT', 'CAPABILITIES'], ...rows]);
     ctx.stdout.write(`${c.dim(lines[0] ?? '')}\n`);

@@ -15,7 +15,7 @@ import { checkKeyPresent } from '../verify/key-present.js';
 import { checkOpenclawRelease, checkOpenclawValidate } from '../verify/openclaw-checks.js';
 import { validateWithOpenclaw } from '../openclaw/commands.js';
 import { askVenicePlugin, probeOpenclaw } from '../openclaw/target.js';
-import { checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
+import { checkAttestation, checkChat, checkKeyValid, checkModelAvailable, checkModelLimits, checkReachable } from '../verify/network-checks.js';
 import { fail, pass, skip, warn, type CheckOutcome, type CheckResult } from '../verify/types.js';
 
 
@@ -120,6 +120,12 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
     // A missing entry is config.provider's or config.default-model's finding, not a limit problem.
     if (!isObject(entry)) return skip(`skipped: no entry for ${id} in the provider's models`);
     return checkModelLimits(entry, id, reachable.live);
+  });
+  await run('model.attestation', async () => {
+    if (offline) return offline;
+    if (id === undefined || !ok('model.available') || available?.model === undefined) return skip('skipped: model.available did not pass');
+    if (available.model.tier !== 'tee') return skip(`skipped: venice/${id} is not a TEE model`);
+    return checkAttestation(id, net, ctx, found?.key);
   });
   await run('agents.overrides', () => needs('config.parse') ?? checkAgentOverrides(config));
   await run('openclaw.release', async () => checkOpenclawRelease(target, openclaw, await plugin));

@@ -1,6 +1,7 @@
 import type { EditOp, JsonValue } from '../json5-edit/index.js';
 import { getPath, isObject } from './openclaw-config.js';
 import type { ReleaseShape } from './openclaw-releases.js';
+import { callableByOpenclaw, tierOf } from './tier.js';
 import type { CatalogModel, ProviderModelEntry } from './types.js';
 
 /**
@@ -61,6 +62,7 @@ function fromProviderEntry(item: unknown): CatalogModel | undefined {
     id: item.id,
     name: typeof item.name === 'string' ? item.name : item.id,
     privacy: 'unknown',
+    tier: tierOf(item.id, 'unknown'),
     contextWindow: num(item.contextWindow, 128000),
     maxTokens: num(item.maxTokens, 4096),
     capabilities: { vision: input.includes('image'), tools: true, reasoning: item.reasoning === true, code: false },
@@ -79,7 +81,8 @@ export function findProviderModel(config: unknown, id: string): CatalogModel | u
 function planModels(config: unknown, plan: VenicePlan): EditOp[] {
   const entry = (m: CatalogModel) => toProviderEntry(m, plan.shape.pinCost) as unknown as JsonValue;
   const path = [...VENICE_PATH, 'models'];
-  const wanted = plan.which === 'all' ? plan.catalog : [plan.model];
+  // E2EE models are left out: OpenClaw cannot call them (core/tier.ts).
+  const wanted = plan.which === 'all' ? plan.catalog.filter(callableByOpenclaw) : [plan.model];
   // The chosen default is always present, even if it is missing from the list in use.
   const list = wanted.some((m) => m.id === plan.model.id) ? wanted : [...wanted, plan.model];
   const existing = getPath(config, path);

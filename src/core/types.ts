@@ -1,4 +1,11 @@
 export type Privacy = 'private' | 'anonymized' | 'unknown';
+/**
+ * How private a model is, most private first (SPEC §4.3a): `e2ee` (prompts encrypted on the client
+ * for the enclave; a plain OpenAI-style client such as OpenClaw cannot call it), `tee` (runs in a
+ * hardware enclave, proven by `/tee/attestation`), then Venice's own `private` and `anonymized`.
+ */
+export type Tier = 'e2ee' | 'tee' | 'private' | 'anonymized' | 'unknown';
+export const TIERS: readonly Tier[] = ['e2ee', 'tee', 'private', 'anonymized', 'unknown'];
 export type Capability = 'vision' | 'tools' | 'reasoning' | 'code';
 export const CAPABILITIES: readonly Capability[] = ['vision', 'tools', 'reasoning', 'code'];
 
@@ -13,7 +20,9 @@ export interface ModelCost {
 export interface CatalogModel {
   id: string;
   name: string;
+  /** As Venice says it (`model_spec.privacy`). */
   privacy: Privacy;
+  tier: Tier;
   contextWindow: number;
   maxTokens: number;
   capabilities: Record<Capability, boolean>;

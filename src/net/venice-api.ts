@@ -58,3 +58,32 @@ export async function fetchRateLimits(options: HttpOptions & { apiKey: string })
     balances: { usd: num(balances.USD), diem: num(balances.DIEM) },
   };
 }
+
+/** What `GET /tee/attestation` says of a model's enclave; every field as Venice sent it (type-checked). */
+interface Attestation {
+  verified: boolean | undefined;
+  nonce: string | undefined;
+  model: string | undefined;
+  teeProvider: string | undefined;
+  signingAddress: string | undefined;
+}
+
+/**
+ * `GET /tee/attestation?model=<id>&nonce=<hex>`: the enclave's evidence, bound to our nonce. The
+ * answer's fields are top-level (`{verified, nonce, model, tee_provider, intel_quote, nvidia_payload,
+ * signing_key, signing_address}`); a `data` envelope is accepted too.
+ */
+export async function fetchAttestation(options: HttpOptions & { model: string; nonce: string }): Promise<Attestation> {
+  const query = new URLSearchParams({ model: options.model, nonce: options.nonce });
+  const res = await requestJson(`/tee/attestation?${query}`, options);
+  const top = typeof res.body === 'object' && res.body !== null ? (res.body as Record<string, unknown>) : {};
+  const body = typeof top.data === 'object' && top.data !== null && !('verified' in top) ? (top.data as Record<string, unknown>) : top;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  return {
+    verified: typeof body.verified === 'boolean' ? body.verified : undefined,
+    nonce: text(body.nonce),
+    model: text(body.model),
+    teeProvider: text(body.tee_provider),
+    signingAddress: text(body.signing_address),
+  };
+}

@@ -8,6 +8,8 @@ import type { KeyStorage } from '../core/plan-venice.js';
 import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import type { Catalog } from '../core/types.js';
 import { resolveModel } from '../catalog/resolve-model.js';
+import { chooseDefaultModel } from '../catalog/recommendations.js';
+import { callableByOpenclaw } from '../core/tier.js';
 import { startSpinner } from '../ui/spinner.js';
 import { CliError, ExitCode } from '../errors.js';
 import { palette } from '../ui/style.js';
@@ -98,8 +100,8 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
       const ids = new Set(catalog.models.map((m) => m.id));
       // The current default under its current name (a renamed id is followed), else the house default.
       const current = currentId === undefined ? undefined : resolveModel(currentId, catalog.models, catalog.renames);
-      const preselect = current?.ok ? current.model.id : DEFAULT_MODEL_ID;
-      return p.search('Default model (type to search):', groups, ids.has(preselect) ? preselect : undefined);
+      const preselect = current?.ok && callableByOpenclaw(current.model) ? current.model.id : chooseDefaultModel(catalog.models, catalog.traits, DEFAULT_MODEL_ID)?.model.id;
+      return p.search('Default model (type to search):', groups, preselect !== undefined && ids.has(preselect) ? preselect : undefined);
     },
     storage: async (existing: KeyStorage | undefined) => {
       if (existing === undefined || o.keyStorage !== undefined) return undefined;

@@ -1,11 +1,12 @@
 import { listRecommendations, recommendationsById } from '../catalog/recommendations.js';
-import type { Catalog, CatalogModel } from '../core/types.js';
+import type { Catalog, CatalogModel, Tier } from '../core/types.js';
 import type { ChoiceGroup } from '../ui/prompt-types.js';
 import { capabilityList, formatTokens } from '../ui/format.js';
 
-/** `id — name · ctx 128k · vision · tools · reasoning`, with deprecation/offline marks (SPEC §1.1 step 4). */
+/** `id — name · ctx 128k · vision · tools · reasoning`, with tier, deprecation and offline marks (SPEC §1.1 step 4). */
 function describeModelRow(m: CatalogModel): string {
   const marks = [
+    ...(m.tier === 'tee' ? ['TEE'] : []),
     ...(m.deprecated ? [`deprecated ${m.deprecated.slice(0, 10)}`] : []),
     ...(m.offline ? ['offline'] : []),
   ];
@@ -13,7 +14,15 @@ function describeModelRow(m: CatalogModel): string {
   return `${m.id} — ${m.name} · ${parts.join(' · ')}${marks.length > 0 ? ` [${marks.join(', ')}]` : ''}`;
 }
 
-/** Recommended on top, then Private, then Anonymized (then any other). */
+/** The picker's groups after the recommendations, private-most first; E2EE models are never offered (core/tier.ts). */
+const GROUPS: ReadonlyArray<[Tier, string]> = [
+  ['tee', 'TEE (hardware enclave, attested)'],
+  ['private', 'Private'],
+  ['anonymized', 'Anonymized'],
+  ['unknown', 'Other'],
+];
+
+/** Recommended on top, then TEE, Private, Anonymized (then any other). */
 export function buildModelGroups(catalog: Catalog): ChoiceGroup<string>[] {
   const labels = recommendationsById(listRecommendations(catalog.models, catalog.renames, catalog.traits));
   const byId = new Map(catalog.models.map((m) => [m.id, m]));
@@ -25,9 +34,7 @@ export function buildModelGroups(catalog: Catalog): ChoiceGroup<string>[] {
   });
   const groups: ChoiceGroup<string>[] = [
     { title: 'Recommended', choices: recommended },
-    { title: 'Private', choices: catalog.models.filter((m) => m.privacy === 'private').map(row) },
-    { title: 'Anonymized', choices: catalog.models.filter((m) => m.privacy === 'anonymized').map(row) },
-    { title: 'Other', choices: catalog.models.filter((m) => m.privacy === 'unknown').map(row) },
+    ...GROUPS.map(([tier, title]) => ({ title, choices: catalog.models.filter((m) => m.tier === tier).map(row) })),
   ];
   return groups.filter((g) => g.choices.length > 0);
 }

@@ -1,4 +1,6 @@
-import { describeSource, loadCatalog, withRenames } from '../catalog/load-catalog.js';
+import { describeSource, loadCatalog, withRenames, withTraits } from '../catalog/load-catalog.js';
+import { chooseDefaultModel } from '../catalog/recommendations.js';
+import { tierOf } from '../core/tier.js';
 import { describeLocation, resolveConfigPath } from '../config/config-path.js';
 import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
@@ -99,9 +101,22 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (catalog.warning) say(`${c.yellow('!')} ${catalog.warning}`);
   else say(`${c.dim('Model list:')} ${describeSource(catalog, ctx.now())}${catalog.source === 'static' ? ' (built in; may be out of date)' : ''}, ${catalog.models.length} models`);
   // Without --model the configured Venice default is kept (a re-run to change the key must not
-  // change the model); a first setup gets llama-3.3-70b (SPEC §1.1).
-  const currentId = veniceIdOf(readDefaultModelRef(loaded.config));
-  const modelInput = o.model ?? (await ask.model(catalog, currentId)) ?? currentId ?? DEFAULT_MODEL_ID;
+  // change the model), unless OpenClaw cannot call it (an E2EE model); a first setup gets
+  // llama-3.3-70b, or the next best the list has (SPEC §4.4).
+  let currentId = veniceIdOf(readDefaultModelRef(loaded.config));
+  if (currentId !== undefined && o.model === undefined && tierOf(currentId, 'unknown') === 'e2ee') {
+    say(`${c.yellow('!')} Your default venice/${currentId} is end-to-end encrypted, which OpenClaw cannot call: choosing another.`);
+    currentId = undefined;
+  }
+  const picked = o.model ?? (await ask.model(catalog, currentId)) ?? currentId;
+  let fallback = picked === undefined ? chooseDefaultModel(catalog.models, catalog.traits, DEFAULT_MODEL_ID) : undefined;
+  // Venice's roles are asked only when llama-3.3-70b cannot be the default (start-up time, SPEC §7).
+  if (fallback?.reason !== undefined) {
+    catalog = await withTraits(catalog, { ...o, signal }, ctx);
+    fallback = chooseDefaultModel(catalog.models, catalog.traits, DEFAULT_MODEL_ID);
+  }
+  if (fallback?.reason) say(`${c.yellow('!')} ${fallback.reason}: venice/${fallback.model.id} (choose another with --model).`);
+  const modelInput = picked ?? fallback?.model.id ?? DEFAULT_MODEL_ID;
   if (!catalog.models.some((m) => m.id === stripVenicePrefix(modelInput))) catalog = await withRenames(catalog, { ...o, signal }, ctx);
   const { model, note } = requireModel(modelInput, catalog, loaded.config);
   if (note) say(`${c.yellow('!')} ${note}`);

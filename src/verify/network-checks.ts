@@ -1,10 +1,10 @@
 import { checkKeyOnline, describeLimits } from '../net/key-check.js';
 import type { Context } from '../context.js';
-import { resolveModel } from '../catalog/resolve-model.js';
+import { resolveModel, siblingOf } from '../catalog/resolve-model.js';
 import type { CatalogModel } from '../core/types.js';
 import { NetworkError } from '../net/http.js';
 import { streamChat } from '../net/chat-stream.js';
-import { fetchCompatibilityMapping, fetchModels, type LiveModels } from '../net/venice-api.js';
+import { fetchAttestation, fetchCompatibilityMapping, fetchModels, type LiveModels } from '../net/venice-api.js';
 import type { GlobalOptions } from '../options.js';
 import { fail, pass, warn, type CheckOutcome } from './types.js';
 
@@ -47,6 +47,15 @@ function liveLimits(live: LiveModels, id: string): { maxCompletionTokens?: numbe
 
 export async function checkModelAvailable(id: string, live: LiveModels, o: Net, ctx: Deps): Promise<{ outcome: CheckOutcome; model?: CatalogModel }> {
   const exact = live.models.find((m) => m.id === id);
+  if (exact?.tier === 'e2ee') {
+    const sibling = siblingOf(id, live.models);
+    return {
+      outcome: fail(
+        `venice/${id} is end-to-end encrypted: OpenClaw's OpenAI-style client cannot encrypt prompts for its enclave, so your agent fails on its first message.`,
+        `Run venice-onboard models set ${sibling ? `venice/${sibling.id}` : '<a TEE or private model>'}.`,
+      ),
+    };
+  }
   if (exact?.offline) return { outcome: fail(`venice/${id} is offline at Venice right now.`, 'Pick another model: venice-onboard models set <model>.') };
   if (exact?.deprecated) {
     return {
@@ -96,4 +105,34 @@ export async function checkChat(key: string, id: string, o: Net, ctx: Deps): Pro
     if (e.status === 401) return fail('HTTP 401: the key was refused for chat.', 'Create a new key at venice.ai → Settings → API Keys.');
     return fail(`The chat request failed: ${e.message}.`, 'Run venice-onboard verify --chat again; if it persists, try another model with --model.');
   }
+}
+
+/**
+ * `model.attestation` (SPEC §1.2): a TEE model's enclave, asked for evidence bound to a fresh
+ * random nonce. Passes only when Venice says `verified: true` for our nonce and this model. What it
+ * proves: Venice's server-side verification of the enclave's Intel TDX quote (and NVIDIA evidence)
+ * passed just now, for this request. What it does not: the quote itself is not checked here.
+ */
+export async function checkAttestation(id: string, o: Net, ctx: Deps, apiKey?: string): Promise<CheckOutcome> {
+  const { randomBytes } = await import('node:crypto'); // off the start-up path of the other commands
+  const nonce = randomBytes(32).toString('hex');
+  const again = 'Run venice-onboard verify again; if it keeps failing, pick a private model with venice-onboard models set.';
+  let a: Awaited<ReturnType<typeof fetchAttestation>>;
+  try {
+    a = await fetchAttestation({ ...o, dispatcher: ctx.dispatcher, apiKey, model: id, nonce });
+  } catch (error) {
+    const reason = error instanceof NetworkError ? error.message : String(error);
+    return warn(`Could not get the attestation of venice/${id}: ${reason}.`, 'Run venice-onboard verify again later; the model works without it, only the proof is missing.');
+  }
+  if (a.verified !== true) {
+    return fail(`Venice did not verify the enclave of venice/${id} (verified: ${a.verified ?? 'missing'}): nothing proves your prompts run inside a TEE.`, again);
+  }
+  if (a.nonce !== nonce) {
+    return fail(`The attestation of venice/${id} came back with another nonce than the one sent: a replayed or cached answer proves nothing about the enclave now.`, again);
+  }
+  if (a.model !== undefined && a.model !== id) {
+    return fail(`The attestation is for ${a.model}, not venice/${id}.`, again);
+  }
+  const where = [a.teeProvider && `TEE provider ${a.teeProvider}`, a.signingAddress && `signing address ${a.signingAddress}`].filter(Boolean).join(', ');
+  return pass(`venice/${id} runs in an enclave Venice verified for a fresh nonce${where === '' ? '' : ` (${where})`}.`);
 }

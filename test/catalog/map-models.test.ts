@@ -9,6 +9,7 @@ import {
   SNAPSHOT_ROWS,
   SNAPSHOT_TEXT_ROWS,
   snapshotRow,
+  TEE_ROW,
 } from '../support/fixtures.js';
 
 const ZERO_COST = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
@@ -18,6 +19,7 @@ const bare = (id: string, over: Partial<CatalogModel> = {}): CatalogModel => ({
   id,
   name: id,
   privacy: 'unknown',
+  tier: over.privacy ?? 'unknown',
   contextWindow: 128000,
   maxTokens: 4096,
   capabilities: { vision: false, tools: true, reasoning: false, code: false },
@@ -40,6 +42,7 @@ describe('mapModelRow: real rows', () => {
         id: 'llama-3.3-70b',
         name: 'Llama 3.3 70B',
         privacy: 'private',
+        tier: 'private',
         contextWindow: 128000,
         maxTokens: 4096,
         capabilities: { vision: false, tools: true, reasoning: false, code: false },
@@ -55,6 +58,7 @@ describe('mapModelRow: real rows', () => {
         id: 'claude-opus-4-5',
         name: 'Claude Opus 4.5',
         privacy: 'anonymized',
+        tier: 'anonymized',
         contextWindow: 198000,
         maxTokens: 4096,
         capabilities: { vision: true, tools: true, reasoning: true, code: true },
@@ -70,6 +74,7 @@ describe('mapModelRow: real rows', () => {
         id: 'qwen3-vl-235b-a22b',
         name: 'Qwen3 VL 235B',
         privacy: 'private',
+        tier: 'private',
         contextWindow: 128000,
         maxTokens: 8192,
         capabilities: { vision: true, tools: true, reasoning: false, code: false },
@@ -85,6 +90,7 @@ describe('mapModelRow: real rows', () => {
         id: 'grok-4-3',
         name: 'Grok 4.3',
         privacy: 'private',
+        tier: 'private',
         contextWindow: 1000000,
         maxTokens: 32000,
         capabilities: { vision: true, tools: true, reasoning: true, code: false },
@@ -100,6 +106,7 @@ describe('mapModelRow: real rows', () => {
         id: 'e2ee-gemma-4-31b',
         name: 'Gemma 4 31B Instruct',
         privacy: 'private',
+        tier: 'e2ee',
         contextWindow: 32000,
         maxTokens: 4096,
         capabilities: { vision: false, tools: false, reasoning: true, code: false },
@@ -204,6 +211,7 @@ describe('mapModelRow: tolerance rules of SPEC §4.2', () => {
       id: 'qwen3-4b',
       name: 'Venice Small (Qwen3 4B)',
       privacy: 'private',
+      tier: 'private',
       contextWindow: 32768,
       maxTokens: 4096,
       capabilities: { vision: false, tools: true, reasoning: true, code: false },
@@ -229,6 +237,7 @@ describe('mapModelRow: tolerance rules of SPEC §4.2', () => {
       id: 'qwen3-4b',
       name: 'Qwen3 4B (live)',
       privacy: 'anonymized',
+      tier: 'anonymized',
       contextWindow: 40960,
       maxTokens: 16384,
       capabilities: { vision: true, tools: true, reasoning: false, code: false },
@@ -279,6 +288,7 @@ describe('mapModelRow: tolerance rules of SPEC §4.2', () => {
         if (m === undefined) return;
         expect(m.id).toMatch(/^\S+$/);
         expect(['private', 'anonymized', 'unknown']).toContain(m.privacy);
+        expect(m.tier === m.privacy || m.tier === 'tee' || m.tier === 'e2ee').toBe(true);
         expect(Number.isInteger(m.contextWindow) && m.contextWindow > 0).toBe(true);
         expect(Number.isInteger(m.maxTokens) && m.maxTokens > 0).toBe(true);
         expect(m.maxTokens).toBeLessThanOrEqual(m.contextWindow);
@@ -288,6 +298,48 @@ describe('mapModelRow: tolerance rules of SPEC §4.2', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('mapModelRow: privacy tiers (SPEC §4.3a)', () => {
+  it('the 113 text rows of the snapshot: 13 E2EE (each with supportsE2EE), no TEE, the rest as Venice says', () => {
+    const models = mapModelsResponse(SNAPSHOT_TEXT_ROWS);
+    expect(models).toHaveLength(113);
+    const e2ee = models.filter((m) => m.tier === 'e2ee').map((m) => m.id);
+    expect(e2ee).toEqual([
+      'e2ee-deepseek-v4-flash',
+      'e2ee-gemma-3-27b-p',
+      'e2ee-gemma-4-26b-a4b-uncensored-p',
+      'e2ee-gemma-4-31b',
+      'e2ee-glm-5-1',
+      'e2ee-glm-5-2-p',
+      'e2ee-gpt-oss-120b-p',
+      'e2ee-gpt-oss-20b-p',
+      'e2ee-qwen-2-5-7b-p',
+      'e2ee-qwen3-6-27b',
+      'e2ee-qwen3-6-35b-a3b',
+      'e2ee-qwen3-vl-30b-a3b-p',
+      'e2ee-qwen3-6-35b-a3b-uncensored-p',
+    ]);
+    // Venice calls them private; the tier says more, and privacy stays as Venice says it.
+    expect(models.filter((m) => m.tier === 'e2ee').every((m) => m.privacy === 'private')).toBe(true);
+    expect(models.filter((m) => m.tier === 'tee')).toEqual([]);
+    for (const m of models.filter((x) => x.tier !== 'e2ee')) expect(m.tier, m.id).toBe(m.privacy);
+  });
+
+  it('the TEE row: tier tee, privacy private', () => {
+    expect(mapModelRow(TEE_ROW)).toMatchObject({ id: 'tee-qwen3-6-35b-a3b', privacy: 'private', tier: 'tee' });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['supportsE2EE wins over supportsTeeAttestation', caps({ supportsE2EE: true, supportsTeeAttestation: true }), 'e2ee'],
+    ['supportsTeeAttestation alone', caps({ supportsTeeAttestation: true }), 'tee'],
+    ['flags of the wrong type count for nothing', caps({ supportsE2EE: 'yes', supportsTeeAttestation: 1 }), 'unknown'],
+    ['an e2ee- id without flags', { id: 'e2ee-acme', type: 'text', model_spec: { privacy: 'private' } }, 'e2ee'],
+    ['a tee- id without flags', { id: 'tee-acme', type: 'text', model_spec: { privacy: 'private' } }, 'tee'],
+    ['an anonymized row', row({ privacy: 'anonymized' }), 'anonymized'],
+  ])('%s → %s', (_name, input, tier) => {
+    expect(mapModelRow(input)?.tier).toBe(tier);
   });
 });
 

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapModelsResponse } from '../../src/catalog/map-models.js';
-import { closestIds, levenshtein, resolveModel, stripVenicePrefix } from '../../src/catalog/resolve-model.js';
+import { mapModelRow, mapModelsResponse } from '../../src/catalog/map-models.js';
+import { requireModel } from '../../src/catalog/require-model.js';
+import { closestIds, levenshtein, resolveModel, siblingOf, stripVenicePrefix } from '../../src/catalog/resolve-model.js';
 import { STATIC_MODELS } from '../../src/catalog/static-catalog.js';
-import { SNAPSHOT_ROWS } from '../support/fixtures.js';
+import type { Catalog } from '../../src/core/types.js';
+import type { CliError } from '../../src/errors.js';
+import { SNAPSHOT_ROWS, TEE_ROW } from '../support/fixtures.js';
 
 const LIVE = mapModelsResponse(SNAPSHOT_ROWS);
 const RENAMES = { 'claude-opus-45': 'claude-opus-4-5', 'claude-sonnet-45': 'claude-sonnet-4-5', 'gone-model': 'also-gone' };
@@ -109,5 +112,60 @@ describe('helpers', () => {
 
   it('closestIds puts substring matches first, then edit distance, ties by name', () => {
     expect(closestIds('qwen3', ['qwen3-4b', 'qwen2', 'qwen3-next-80b', 'llama'], 3)).toEqual(['qwen3-4b', 'qwen3-next-80b', 'qwen2']);
+  });
+});
+
+describe('E2EE models and OpenClaw (SPEC §4.3a)', () => {
+  const live: Catalog = { source: 'live', fetchedAt: '2026-08-22T00:00:00.000Z', models: LIVE, renames: {}, traits: {} };
+  const refusal = (input: string, config?: unknown) => {
+    try {
+      requireModel(input, live, config);
+    } catch (error) {
+      const e = error as CliError;
+      return { code: e.code, exitCode: e.exitCode, message: e.message, hint: e.hint };
+    }
+    return undefined;
+  };
+  const SAYS = "is end-to-end encrypted: OpenClaw's OpenAI-style client cannot encrypt prompts for its enclave, so your agent would fail on its first message.";
+
+  it.each<[string, string | undefined]>([
+    ['e2ee-glm-5-1', 'zai-org-glm-5-1'],
+    ['e2ee-glm-5-2-p', 'zai-org-glm-5-2'],
+    ['e2ee-gpt-oss-120b-p', 'openai-gpt-oss-120b'],
+    ['e2ee-qwen3-6-35b-a3b', 'qwen3-6-35b-a3b'],
+    ['e2ee-deepseek-v4-flash', 'deepseek-v4-flash'],
+    ['e2ee-qwen3-6-27b', 'qwen3-6-27b'],
+    ['e2ee-gemma-3-27b-p', undefined],
+    ['e2ee-qwen-2-5-7b-p', undefined],
+  ])('siblingOf %s → %s', (id, sibling) => {
+    expect(siblingOf(id, LIVE)?.id).toBe(sibling);
+  });
+
+  it('a TEE sibling comes before a private one', () => {
+    const tee = mapModelRow(TEE_ROW)!;
+    expect(siblingOf('e2ee-qwen3-6-35b-a3b', [...LIVE, tee])?.id).toBe('tee-qwen3-6-35b-a3b');
+  });
+
+  it('--model e2ee-glm-5-1 is refused (exit 1), naming the private sibling', () => {
+    expect(refusal('venice/e2ee-glm-5-1')).toEqual({
+      code: 'model-e2ee',
+      exitCode: 1,
+      message: `venice/e2ee-glm-5-1 ${SAYS}`,
+      hint: 'Use venice/zai-org-glm-5-1 (GLM 5.1, private) instead, or pick another with venice-onboard models list.',
+    });
+  });
+
+  it('without a sibling, the hint names the tiers to look in', () => {
+    expect(refusal('e2ee-gemma-3-27b-p')?.hint).toBe('Pick a TEE or private model instead: venice-onboard models list --privacy tee, or --privacy private.');
+  });
+
+  it("an E2EE entry of the user's own Venice block is refused too, even when Venice no longer lists it", () => {
+    const config = { models: { providers: { venice: { models: [{ id: 'e2ee-old-model', name: 'Old' }] } } } };
+    expect(refusal('e2ee-old-model', config)?.code).toBe('model-e2ee');
+  });
+
+  it('an unknown id never gets an E2EE suggestion', () => {
+    const r = resolveModel('e2ee-glm-5', LIVE);
+    expect(r.ok ? [] : r.suggestions.filter((s) => s.startsWith('e2ee-'))).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ function model(id: string, over: Partial<CatalogModel> = {}): CatalogModel {
     id,
     name: `Name of ${id}`,
     privacy: 'private',
+    tier: over.privacy ?? 'private',
     contextWindow: 131072,
     maxTokens: 8192,
     capabilities: { vision: false, tools: true, reasoning: false, code: false },
@@ -154,6 +155,13 @@ describe('planVeniceEdits: a new config', () => {
   it('a default missing from the list in use is still written (it was resolved elsewhere)', () => {
     const ops = planVeniceEdits({}, plan({ catalog: [LLAMA], model: CLAUDE }));
     expect(ops.at(-1)).toStrictEqual(set(MODELS, [LLAMA_ENTRY, CLAUDE_ENTRY]));
+  });
+
+  it('E2EE models are never written (SPEC §4.3a), neither to a new block nor appended to an existing one', () => {
+    const E2EE = model('e2ee-glm-5-1', { tier: 'e2ee' });
+    const TEE = model('tee-qwen3-6-35b-a3b', { tier: 'tee' });
+    expect(planVeniceEdits({}, plan({ catalog: [LLAMA, E2EE, TEE] })).at(-1)).toStrictEqual(set(MODELS, [LLAMA_ENTRY, toProviderEntry(TEE)]));
+    expect(planVeniceEdits(existingVenice([LLAMA_ENTRY]), plan({ catalog: [LLAMA, E2EE, TEE] })).at(-1)).toStrictEqual(append(MODELS, [toProviderEntry(TEE)]));
   });
 
   it('maxTokens and contextWindow come from the catalog in use (live values), never a built-in number', () => {

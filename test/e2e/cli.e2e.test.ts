@@ -37,9 +37,10 @@ describe.concurrent('help and version', () => {
   it('models list --help shows its filters', async () => {
     const r = await runCli(['models', 'list', '--help']);
     expect(r.code).toBe(0);
-    for (const option of ['--privacy <privacy>', '--capability <capability>', '--search <text>', '--plain']) {
+    for (const option of ['--privacy <tier>', '--capability <capability>', '--search <text>', '--plain']) {
       expect(r.stdout).toContain(option);
     }
+    expect(r.stdout).toContain('only this privacy tier (choices: "e2ee", "tee",\n                             "private", "anonymized")');
   });
 
   it.each([['--version'], ['-V']])('%s prints the package version and exits 0', async (flag) => {

@@ -33,6 +33,7 @@ interface JsonModel {
   id: string;
   name: string;
   privacy: string;
+  tier: string;
   contextWindow: number;
   maxTokens: number;
   capabilities: Record<string, boolean>;
@@ -50,12 +51,13 @@ interface ListDoc {
 const doc = (result: CliResult): ListDoc => parseJsonOutput(result) as ListDoc;
 const byId = (d: ListDoc, id: string): JsonModel | undefined => d.models.find((m) => m.id === id);
 
-const MODEL_KEYS = ['ref', 'id', 'name', 'privacy', 'contextWindow', 'maxTokens', 'capabilities', 'deprecated', 'offline', 'default', 'recommendedFor'];
+const MODEL_KEYS = ['ref', 'id', 'name', 'privacy', 'tier', 'contextWindow', 'maxTokens', 'capabilities', 'deprecated', 'offline', 'default', 'recommendedFor'];
 const specJson = (m: SpecModel, defaultId?: string): JsonModel => ({
   ref: `venice/${m.id}`,
   id: m.id,
   name: m.name,
   privacy: m.privacy,
+  tier: m.privacy,
   contextWindow: m.contextWindow,
   maxTokens: m.maxTokens,
   capabilities: { ...m.capabilities },
@@ -250,6 +252,7 @@ describe.concurrent('models list against a local Venice (live)', () => {
       id: 'claude-opus-4-5',
       name: 'Claude Opus 4.5',
       privacy: 'anonymized',
+      tier: 'anonymized',
       contextWindow: 198000,
       maxTokens: 4096,
       capabilities: { vision: true, tools: true, reasoning: true, code: true },

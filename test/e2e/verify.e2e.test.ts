@@ -40,13 +40,14 @@ const IDS = [
   'key.valid',
   'model.available',
   'model.limits',
+  'model.attestation',
   'agents.overrides',
   'openclaw.release',
   'openclaw.validate',
 ] as const;
 const CHAT_IDS = [...IDS, 'chat.probe'] as const;
 type CheckId = (typeof CHAT_IDS)[number];
-const NETWORK_IDS = ['api.reachable', 'key.valid', 'model.available', 'model.limits'] as const;
+const NETWORK_IDS = ['api.reachable', 'key.valid', 'model.available', 'model.limits', 'model.attestation'] as const;
 
 const SYMBOL: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', skip: '-' };
 const MASKED = 'vapi…qrst';
@@ -145,7 +146,8 @@ async function verify(h: TempHome, args: string[], o: VerifyOptions = {}): Promi
  */
 function expectStatuses(run: VerifyRun, expected: Partial<Record<CheckId, Status>>, ids: readonly CheckId[] = IDS): void {
   expect(run.report.checks.map((c) => c.id)).toEqual(ids);
-  const want = Object.fromEntries(ids.map((id) => [id, expected[id] ?? (id.startsWith('openclaw.') ? 'skip' : 'pass')]));
+  // Without openclaw on PATH its checks skip; the default llama-3.3-70b is no TEE model: no attestation.
+  const want = Object.fromEntries(ids.map((id) => [id, expected[id] ?? (id.startsWith('openclaw.') || id === 'model.attestation' ? 'skip' : 'pass')]));
   const got = Object.fromEntries(run.report.checks.map((c) => [c.id, c.status]));
   expect(got, `checks:\n${run.human.stdout}`).toEqual(want);
 }
@@ -278,7 +280,7 @@ const ROWS = [
 // ---------------------------------------------------------------------------------------------
 
 describe.concurrent('after onboarding, every check passes', () => {
-  it('the 14 checks, in order, pass with their messages (the openclaw ones skip without openclaw); ok: true, exit 0', async (t) => {
+  it('the 15 checks, in order, pass with their messages (the openclaw ones skip without openclaw); ok: true, exit 0', async (t) => {
     const server = await serve(t);
     const h = await makeTempHome({ context: t });
     await onboard(h, server);
@@ -292,7 +294,8 @@ describe.concurrent('after onboarding, every check passes', () => {
     expect(messages).toEqual({
       'config.found': `${h.configPath} (default location)`,
       'config.parse': 'Valid JSON5.',
-      'config.provider': `Venice block at ${server.baseUrl} with 113 model(s).`,
+      // The 113 text models but the 13 E2EE ones, which OpenClaw cannot call.
+      'config.provider': `Venice block at ${server.baseUrl} with 100 model(s).`,
       'config.default-model': 'Default model venice/llama-3.3-70b.',
       'config.env-refs': '${VENICE_API_KEY} resolved.',
       'key.present': `${MASKED} from the config env block.`,
@@ -301,17 +304,18 @@ describe.concurrent('after onboarding, every check passes', () => {
       'key.valid': 'Venice accepts the key (tier paid, $12.50, 3 DIEM).',
       'model.available': 'venice/llama-3.3-70b is in the live catalog.',
       'model.limits': 'llama-3.3-70b is within the live limits (context 128000).',
+      'model.attestation': 'skipped: venice/llama-3.3-70b is not a TEE model',
       'agents.overrides': 'No agent has a model of its own outside Venice.',
       'openclaw.release': 'skipped: openclaw is not on PATH (checked for 2026.9.6).',
       'openclaw.validate': 'skipped: openclaw is not on PATH.',
     });
     expect(run.check('openclaw.validate').hint).toBe('Put openclaw on PATH (npm install -g openclaw) so that verify can ask OpenClaw itself.');
-    // The human form, line for line: 14 checks, two of them with a hint, and the final newline.
+    // The human form, line for line: 15 checks, two of them with a hint, and the final newline.
     expect(run.human.stdout.split('\n')[0]).toBe(`✓ config.found         ${h.configPath} (default location)`);
-    expect(run.human.stdout.split('\n')).toHaveLength(17);
+    expect(run.human.stdout.split('\n')).toHaveLength(18);
   });
 
-  it('--chat adds a 15th check, chat.probe, with the streamed reply and the times', async (t) => {
+  it('--chat adds a 16th check, chat.probe, with the streamed reply and the times', async (t) => {
     const server = await serve(t, { chat: { chunkDelayMs: 25 } });
     const h = await makeTempHome({ context: t });
     await onboard(h, server);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onboardCommand } from '../../src/commands/onboard.js';
 import type { Context } from '../../src/context.js';
@@ -8,7 +8,8 @@ import { CliError } from '../../src/errors.js';
 import { exitCodeOf, makeFakeContext, modeOf, onboard, OTHER_KEY, Q, readConfig, snapshotTree, VALID_KEYS, WRONG_KEYS } from '../support/fake-context.js';
 import { createFakePrompts, DEFAULT } from '../support/fake-prompts.js';
 import { SPEC_RECOMMENDATIONS, SPEC_STATIC_MODELS, type SpecModel } from '../support/spec-catalog.js';
-import { snapshotRow, SNAPSHOT_TEXT_ROWS } from '../support/fixtures.js';
+import { snapshotRow, SNAPSHOT_TEXT_ROWS, TEE_ROW } from '../support/fixtures.js';
+import { makeTempHome } from '../support/temp-home.js';
 import { startVeniceServer, TEST_API_KEY, type VeniceServer } from '../support/venice-server.js';
 
 /** The interactive flow of SPEC §1.1 on a first run: key questions, picker, preview, write. */
@@ -39,7 +40,8 @@ describe('first run, no config', () => {
     expect(config.agents.defaults.model).toEqual({ primary: 'venice/llama-3.3-70b' });
     expect(config.models.mode).toBe('merge');
     expect(config.models.providers.venice).toMatchObject({ baseUrl: server.baseUrl, apiKey: '${VENICE_API_KEY}', api: 'openai-completions' });
-    expect(config.models.providers.venice.models).toHaveLength(113);
+    // The 113 text models but the 13 E2EE ones (SPEC §4.3a).
+    expect(config.models.providers.venice.models).toHaveLength(100);
     expect(await modeOf(run.home.configPath)).toBe(0o600);
 
     // The key was checked once, with the typed key, in the Authorization header only.
@@ -233,6 +235,25 @@ describe('the picker over the live catalog', () => {
     const privateRows = run.fake.only('search').groups?.find((g) => g.title === 'Private')?.choices ?? [];
     expect(privateRows.find((c) => c.value === 'deepseek-v3.2')?.name).toBe('deepseek-v3.2 — DeepSeek V3.2 · ctx 160k · tools · reasoning [deprecated 2026-03-01, offline]');
     expect(run.stderr()).toContain('! deepseek-v3.2 is deprecated (2026-03-01); consider another model. deepseek-v3.2 is offline at Venice right now.\n');
+  });
+});
+
+describe('the picker and the privacy tiers (SPEC §4.3a)', () => {
+  it('groups: Recommended, TEE, Private, Anonymized; the TEE row is marked; no E2EE model is offered', async () => {
+    server.update({ models: [...SNAPSHOT_TEXT_ROWS, TEE_ROW] });
+    const run = await onboard([ENTER_THROUGH[0], { search: /Default model/, cancel: true }], { server });
+    const groups = run.fake.only('search').groups ?? [];
+    expect(groups.map((g) => g.title)).toEqual(['Recommended', 'TEE (hardware enclave, attested)', 'Private', 'Anonymized']);
+    expect(groups[1]?.choices).toEqual([{ value: 'tee-qwen3-6-35b-a3b', name: 'tee-qwen3-6-35b-a3b — Qwen 3.6 35B A3B (TEE) · ctx 32k · tools · reasoning · code [TEE]' }]);
+    const offered = groups.flatMap((g) => g.choices.map((c) => c.value));
+    expect(offered.filter((id) => String(id).startsWith('e2ee-'))).toEqual([]);
+  });
+
+  it('an E2EE default in the config is not preselected: llama-3.3-70b is', async () => {
+    const home = await makeTempHome();
+    await writeFile(home.configPath, '{ agents: { defaults: { model: { primary: "venice/e2ee-glm-5-1" } } } }\n');
+    const run = await onboard([ENTER_THROUGH[0], { search: /Default model/, cancel: true }], { server, home });
+    expect(run.fake.only('search').default).toBe('llama-3.3-70b');
   });
 });
 

@@ -16,6 +16,12 @@ export const GOBHA_TEXT_ROW = load('venice-models-gobha-me-venice-cpp-text-entry
 /** A live image row (venice-sd35, `type: "image"`). */
 export const GOBHA_IMAGE_ROW = load('venice-models-gobha-me-venice-cpp-image-entry.json') as Row;
 
+/**
+ * A TEE row written for these tests (Venice's August 2026 snapshot lists none outside its E2EE
+ * rows): the row of e2ee-qwen3-6-35b-a3b as a `tee-` model, `supportsTeeAttestation` without E2EE.
+ */
+export const TEE_ROW = load('venice-models-tee-row.json') as Row;
+
 /** A snapshot row by id (a deep copy, safe to modify); throws if absent. */
 export function snapshotRow(id: string): Row {
   const row = SNAPSHOT_ROWS.find((r) => r.id === id);

@@ -22,13 +22,14 @@ import {
 export { SNAPSHOT_TEXT_ROWS } from './fixtures.js';
 export { DEFAULT_COMPATIBILITY_MAPPING, MALFORMED_ROWS, TEST_API_KEY } from './venice-bodies.js';
 
-export type VeniceRoute = 'models' | 'compatibility-mapping' | 'traits' | 'rate-limits' | 'chat';
+export type VeniceRoute = 'models' | 'compatibility-mapping' | 'traits' | 'rate-limits' | 'chat' | 'attestation';
 const ROUTES: Record<string, VeniceRoute> = {
   'GET /models': 'models',
   'GET /models/compatibility_mapping': 'compatibility-mapping',
   'GET /models/traits': 'traits',
   'GET /api_keys/rate_limits': 'rate-limits',
   'POST /chat/completions': 'chat',
+  'GET /tee/attestation': 'attestation',
 };
 
 export type Fault = (
@@ -75,7 +76,18 @@ export interface ChatOptions {
   chunkDelayMs?: number;
 }
 
+/**
+ * How `GET /tee/attestation` answers: `good` echoes the nonce and model with `verified: true`;
+ * `replay` sends the same recorded answer every time (an old nonce); `unverified` says
+ * `verified: false`; `other-model` attests another model.
+ */
+export type AttestationMode = 'good' | 'replay' | 'unverified' | 'other-model';
+/** The nonce of the recorded answer a replaying server sends. */
+export const REPLAYED_NONCE = 'a5'.repeat(32);
+export const ATTESTATION_SIGNING_ADDRESS = '0x7f3c9a1e5b2d4f6081a3c5e7d9b1f3a5c7e9d1b3';
+
 export interface VeniceServerOptions {
+  attestation?: AttestationMode;
   /** Rows of `GET /models`, filtered by `?type=` (default text; `all` = every row). Default: the snapshot. */
   models?: unknown[];
   compatibilityMapping?: Record<string, string>;
@@ -225,6 +237,22 @@ export async function startVeniceServer(initial: VeniceServerOptions = {}): Prom
       }
       case 'chat':
         return answerChat(req, rec, res);
+      case 'attestation': {
+        const mode = options.attestation ?? 'good';
+        const model = rec.query.model ?? '';
+        const nonce = rec.query.nonce ?? '';
+        if (!/^[0-9a-f]{32,}$/i.test(nonce)) return sendJson(res, 400, { error: 'nonce must be at least 32 hexadecimal characters' });
+        return sendJson(res, 200, {
+          verified: mode !== 'unverified',
+          nonce: mode === 'replay' ? REPLAYED_NONCE : nonce,
+          model: mode === 'other-model' ? 'tee-other-model' : model,
+          tee_provider: 'intel-tdx',
+          intel_quote: 'BAACAIEAAAAAAAAAk5pyM_ecTKmUCg2zlX8GB...',
+          nvidia_payload: '{"nonce":"…","evidence_list":[]}',
+          signing_key: '04c1f2…',
+          signing_address: ATTESTATION_SIGNING_ADDRESS,
+        });
+      }
     }
   };
 

@@ -30,7 +30,10 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Aborts the call when the command no longer needs it (e.g. it failed before the answer came). */
   signal?: AbortSignal;
-  /** The time the budget runs on; tests pass a virtual one to check deadlines and backoff without waiting. */
+  /**
+   * The time requestJson's budget runs on; tests pass a virtual one to check deadlines and backoff
+   * without waiting. (The chat probe's stream, src/net/chat-stream.ts, keeps the real clock.)
+   */
   clock?: Clock;
 }
 

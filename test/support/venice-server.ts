@@ -20,7 +20,7 @@ import {
  */
 
 export { SNAPSHOT_TEXT_ROWS } from './fixtures.js';
-export { DEFAULT_COMPATIBILITY_MAPPING, MALFORMED_ROWS, TEST_API_KEY } from './venice-bodies.js';
+export { DEFAULT_COMPATIBILITY_MAPPING, TEST_API_KEY } from './venice-bodies.js';
 
 export type VeniceRoute = 'models' | 'compatibility-mapping' | 'traits' | 'rate-limits' | 'chat';
 const ROUTES: Record<string, VeniceRoute> = {

@@ -26,8 +26,8 @@ export interface VirtualClock extends Clock {
   fire(): void;
 }
 
-export function virtualClock(start = 0): VirtualClock {
-  let now = start;
+export function virtualClock(): VirtualClock {
+  let now = 0;
   const timers: Timer[] = [];
   const slept: number[] = [];
   return {

@@ -30,7 +30,27 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Aborts the call when the command no longer needs it (e.g. it failed before the answer came). */
   signal?: AbortSignal;
+  /**
+   * The time requestJson's budget runs on; tests pass a virtual one to check deadlines and backoff
+   * without waiting. (The chat probe's stream, src/net/chat-stream.ts, keeps the real clock.)
+   */
+  clock?: Clock;
 }
+
+export interface Clock {
+  now(): number;
+  /** A timer that never keeps the process alive. */
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+  sleep(ms: number): Promise<void>;
+}
+
+const REAL_CLOCK: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 interface JsonResponse {
   status: number;
@@ -40,8 +60,6 @@ interface JsonResponse {
 
 const RETRY_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `{"error":"…"}` or `{"error":{"message":"…"}}` (SPEC §6), with the key masked. */
 export function serverMessage(body: unknown, apiKey?: string): string | undefined {
@@ -89,8 +107,9 @@ async function attempt(
   init: { method: 'GET' | 'POST'; body?: string },
   options: HttpOptions,
   deadline: number,
+  clock: Clock,
 ): Promise<JsonResponse> {
-  const started = Date.now();
+  const started = clock.now();
   const remaining = Math.max(1, deadline - started);
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'venice-onboard' };
   if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
@@ -98,15 +117,14 @@ async function attempt(
   // One controller per attempt: the deadline, or the caller's own abort, whichever comes first.
   const controller = new AbortController();
   const { signal } = controller;
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), remaining);
-  timer.unref();
+  const timer = clock.setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), remaining);
   const onCallerAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onCallerAbort();
   else options.signal?.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    return await exchangeJson(url, init, options, headers, signal, started);
+    return await exchangeJson(url, init, options, headers, signal, () => clock.now() - started);
   } finally {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
 }
@@ -117,7 +135,7 @@ async function exchangeJson(
   options: HttpOptions,
   headers: Record<string, string>,
   signal: AbortSignal,
-  started: number,
+  elapsed: () => number,
 ): Promise<JsonResponse> {
   let res: Exchange;
   try {
@@ -145,7 +163,7 @@ async function exchangeJson(
     if (res.status >= 400) body = null;
     else throw new NetworkError('invalid-json', 'the answer is not valid JSON', res.status);
   }
-  const elapsedMs = Date.now() - started;
+  const elapsedMs = elapsed();
   if (res.status >= 400) {
     const detail = serverMessage(body, options.apiKey);
     throw new NetworkError('http', `HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status, body);
@@ -176,18 +194,19 @@ export async function requestJson(
   init: { method: 'GET' | 'POST'; body?: string } = { method: 'GET' },
 ): Promise<JsonResponse> {
   const url = `${options.baseUrl}${path}`;
-  const deadline = Date.now() + options.timeoutMs;
+  const clock = options.clock ?? REAL_CLOCK;
+  const deadline = clock.now() + options.timeoutMs;
   const attempts = options.attempts ?? 3;
   for (let i = 1; ; i++) {
     try {
-      return await attempt(url, init, options, deadline);
+      return await attempt(url, init, options, deadline, clock);
     } catch (error) {
       const failure = error as NetworkError;
       const transient =
         failure.kind === 'connection' || (failure.kind === 'http' && RETRY_STATUS.has(failure.status ?? 0));
       const backoff = 200 * 2 ** (i - 1);
-      if (!transient || i >= attempts || Date.now() + backoff >= deadline || options.signal?.aborted) throw failure;
-      await sleep(backoff);
+      if (!transient || i >= attempts || clock.now() + backoff >= deadline || options.signal?.aborted) throw failure;
+      await clock.sleep(backoff);
     }
   }
 }

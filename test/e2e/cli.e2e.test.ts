@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseJsonOutput, ROOT_DIR, runCli, type CliResult } from '../support/run-cli.js';
 
@@ -48,10 +49,20 @@ describe.concurrent('help and version', () => {
     expect(r).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 
-  it('--help needs no network and starts fast', async () => {
-    const r = await runCli(['--help'], { env: { HTTPS_PROXY: 'http://127.0.0.1:9', VENICE_BASE_URL: 'https://127.0.0.1:9/api/v1' } });
+  it('--help needs no network: nothing connects to the base URL or the proxy', async (t) => {
+    // Start-up time itself is measured by `npm run bench` (docs/performance.md), not bounded here.
+    let connections = 0;
+    const listener = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    t.onTestFinished(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+    const at = `127.0.0.1:${(listener.address() as AddressInfo).port}`;
+    const r = await runCli(['--help'], { env: { HTTPS_PROXY: `http://${at}`, HTTP_PROXY: `http://${at}`, VENICE_BASE_URL: `http://${at}/api/v1` } });
     expect(r.code).toBe(0);
-    expect(r.durationMs).toBeLessThan(5000);
+    expect(r.stdout).toContain('Usage: venice-onboard');
+    expect(connections).toBe(0);
   });
 });
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { applyPatch } from 'diff';
 import json5 from 'json5';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { snapshotRow } from '../support/fixtures.js';
 import { BIN_PATH, isolatedEnv, parseJsonOutput, ROOT_DIR, runCli, type CliResult } from '../support/run-cli.js';
 import { runInProcess } from '../support/run-in-process.js';
@@ -223,16 +223,12 @@ describe.concurrent('where the key comes from', () => {
     t.onTestFinished(() => server.close());
     server.setFault('models', { kind: 'hang' });
     const h = await makeTempHome({ context: t });
-    // The start-up cost under the current load, measured alongside. Waiting for the hanging list would
-    // take the whole 6 s --timeout; "at once" means well inside it, with room for a loaded CI machine.
-    const [r, bare] = await Promise.all([
-      runCli(['onboard', '--base-url', server.baseUrl, '--timeout', '6000'], { home: h.home, timeoutMs: 10000 }),
-      runCli(['--version'], { home: h.home }),
-    ]);
+    // The list never answers and --timeout is the longest there is (10 min): a run that waited for
+    // the list would meet runCli's kill after 15 s (timedOut). Ending by itself means not waiting.
+    const r = await runCli(['onboard', '--base-url', server.baseUrl, '--timeout', '600000'], { home: h.home });
     expect(r.timedOut).toBe(false);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--venice-api-key-stdin');
-    expect(r.durationMs - bare.durationMs, `${r.durationMs} ms, a bare start ${bare.durationMs} ms`).toBeLessThan(3000);
     expect(await tree(h.stateDir)).toEqual({});
   });
 
@@ -321,9 +317,9 @@ describe.concurrent('the key is checked before anything is written (SPEC §3.1, 
     const dead = await deadBaseUrl();
     const r = await onboard(h, dead, [...withKey, '--timeout', '1500'], { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^! The key could not be checked online \(.+\)\. Continuing\.$/m);
-    expect(r.stderr).toMatch(/^! Could not get the live model list \(.+\); using the built-in list, which may be out of date\.$/m);
-    expect(r.durationMs).toBeLessThan(10000);
+    const reason = `cannot connect to ${new URL(dead).host} (ECONNREFUSED)`;
+    expect(r.stderr).toContain(`\n! The key could not be checked online (${reason}). Continuing.\n`);
+    expect(r.stderr).toContain(`\n! Could not get the live model list (${reason}); using the built-in list, which may be out of date.\n`);
     const config = await readJson5(h.configPath);
     const venice = config.models.providers.venice;
     expect(venice.baseUrl).toBe(dead);
@@ -660,12 +656,14 @@ describe.concurrent('what a non-interactive run asks Venice', () => {
     server.setFault('rate-limits', { kind: 'hang' });
     // The list comes late, so the key check is surely at the server when the run fails.
     server.setFault('models', { kind: 'slow', delayMs: 300 });
-    const r = await run([...withKey, '--model', 'no-such-model', '--timeout', '8000'], { stdin: KEY_LINE });
+    // The check never answers and --timeout is the longest there is (10 min): a run that waited for
+    // the check would not end within the test's own time; the check is cancelled, not left behind.
+    const r = await run([...withKey, '--model', 'no-such-model', '--timeout', '600000'], { stdin: KEY_LINE });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ Unknown model "no-such-model" in the live catalog.');
     expect(r.stderr).not.toContain('could not be checked');
-    expect(r.durationMs).toBeLessThan(4000); // not the 8 s a hanging check would take
     expect(server.requestsTo('rate-limits')).toHaveLength(1);
+    await vi.waitFor(() => expect(server.requestsTo('rate-limits')[0]?.cutShort).toBe(true), { timeout: 10_000, interval: 5 });
     await expect(stat(h.configPath)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 

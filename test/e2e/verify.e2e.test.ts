@@ -785,7 +785,7 @@ describe.concurrent('the key: where it is found, and what Venice says of it', ()
 });
 
 describe.concurrent('the network', () => {
-  it('an unreachable server with --timeout 1500: api.reachable fails in time, the network checks after it skip', async (t) => {
+  it('an unreachable server with --timeout 1500: api.reachable fails, the network checks after it skip (the built binary)', async (t) => {
     await serve(t); // a live server elsewhere: only the dead base URL is asked
     const h = await onboardedHome(t);
     const dead = await deadBaseUrl();
@@ -800,19 +800,19 @@ describe.concurrent('the network', () => {
     expect(run.check('key.valid').message).toBe('skipped: api.reachable did not pass');
     expect(run.check('model.available').message).toBe('skipped: api.reachable did not pass');
     expect(run.check('model.limits').message).toBe('skipped: model.available did not pass');
-    expect(run.human.durationMs).toBeLessThan(6000);
-    expect(run.json.durationMs).toBeLessThan(6000);
+    // Ended by itself, not by runCli's kill (15 s): a refused connection fails at once.
+    expect([run.human.timedOut, run.json.timedOut]).toEqual([false, false]);
   });
 
-  it('a server that never answers, with --timeout 1500: api.reachable fails within the timeout', async (t) => {
+  it('a server that never answers, with --timeout 500: api.reachable fails by the timeout', async (t) => {
+    // Nothing but the timeout can end this run: the client's deadline, to the millisecond, is
+    // test/net/http.test.ts; here, the budget the user gave is the one the message names.
     const server = await serve(t);
     const h = await onboardedHome(t);
     server.setFault('*', { kind: 'hang' });
-    const run = await verify(h, ['--timeout', '1500'], { baseUrl: server.baseUrl });
+    const run = await verify(h, ['--timeout', '500'], { baseUrl: server.baseUrl });
     expectStatuses(run, { 'api.reachable': 'fail', 'key.valid': 'skip', 'model.available': 'skip', 'model.limits': 'skip' });
-    expect(run.check('api.reachable').message).toBe(`Cannot list models at ${server.baseUrl}: no answer within 1500 ms.`);
-    expect(run.human.durationMs).toBeLessThan(6000);
-    expect(run.json.durationMs).toBeLessThan(6000);
+    expect(run.check('api.reachable').message).toBe(`Cannot list models at ${server.baseUrl}: no answer within 500 ms.`);
   });
 
   it('--offline skips every network check (chat.probe too) and sends nothing', async (t) => {

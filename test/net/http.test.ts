@@ -1,7 +1,8 @@
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BODY_BYTES, NetworkError, requestJson, serverMessage, type HttpOptions } from '../../src/net/http.js';
-import { deadBaseUrl, SNAPSHOT_TEXT_ROWS, startVeniceServer, TEST_API_KEY, type VeniceServer } from '../support/venice-server.js';
+import { virtualClock, type VirtualClock } from '../support/virtual-clock.js';
+import { deadBaseUrl, SNAPSHOT_TEXT_ROWS, startVeniceServer, TEST_API_KEY, type RecordedRequest, type VeniceRoute, type VeniceServer } from '../support/venice-server.js';
 
 // A private agent: the test process's proxy variables must not route 127.0.0.1 elsewhere.
 const agent = new Agent();
@@ -28,24 +29,41 @@ const TRANSPORTS = [
 ] as const;
 let dispatcher: Agent | undefined;
 
+/**
+ * Every call runs on a virtual clock (test/support/virtual-clock.ts): backoff returns at once and
+ * is recorded, and an attempt's deadline fires only when a test fires it. So the budget is checked
+ * to the millisecond ("armed at 800 ms, slept 200 then 400") on any load, and waits for nothing.
+ * `clock: undefined` runs a call on the real clock.
+ */
+let clock: VirtualClock;
+beforeEach(() => {
+  clock = virtualClock();
+});
+
 const opts = (extra: Partial<HttpOptions> = {}): HttpOptions => ({
   baseUrl: server.baseUrl,
   timeoutMs: 5000,
+  clock,
   ...(dispatcher === undefined ? {} : { dispatcher }),
   ...extra,
 });
 
-/** The NetworkError a call rejects with, and how long it took. */
-async function failure(call: Promise<unknown>): Promise<{ error: NetworkError; ms: number }> {
-  const started = performance.now();
+/** The NetworkError a call rejects with. */
+async function failure(call: Promise<unknown>): Promise<{ error: NetworkError }> {
   try {
     await call;
   } catch (error) {
     expect(error).toBeInstanceOf(NetworkError);
-    return { error: error as NetworkError, ms: performance.now() - started };
+    return { error: error as NetworkError };
   }
   throw new Error('expected the request to fail');
 }
+
+/** Resolves once the server has received `count` requests on the route (a poll, not an assertion on time). */
+const received = (route: VeniceRoute) => vi.waitFor(() => expect(server.requestsTo(route)).toHaveLength(1), { timeout: 10_000, interval: 5 });
+
+/** Resolves once the server has seen the client close the connection before the whole answer came. */
+const cutShort = (rec: RecordedRequest | undefined) => vi.waitFor(() => expect(rec?.cutShort).toBe(true), { timeout: 10_000, interval: 5 });
 
 describe.each(TRANSPORTS)('through %s', (_name, transport) => {
   beforeEach(() => {
@@ -87,9 +105,18 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
       expect(req?.body).toBe(payload);
     });
 
-    it('answers within a slow server delay shorter than the timeout', async () => {
-      server.setFault('models', { kind: 'slow', delayMs: 300 });
+    it('answers within a slow server delay shorter than the timeout: the deadline timer is cleared, never fired', async () => {
+      server.setFault('models', { kind: 'slow', delayMs: 100 });
       const res = await requestJson('/models?type=text', opts({ timeoutMs: 3000 }));
+      expect(res.status).toBe(200);
+      expect(clock.armed()).toEqual([3000]);
+      expect(clock.fired()).toEqual([]);
+    });
+
+    it('on the real clock, elapsedMs is the time the answer took', async () => {
+      // A lower bound only: the server's own 300 ms pause guarantees it, whatever the load.
+      server.setFault('models', { kind: 'slow', delayMs: 300 });
+      const res = await requestJson('/models?type=text', opts({ timeoutMs: 10_000, clock: undefined }));
       expect(res.status).toBe(200);
       expect(res.elapsedMs).toBeGreaterThanOrEqual(290);
     });
@@ -101,13 +128,17 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
       const res = await requestJson('/models?type=text', opts());
       expect(res.status).toBe(200);
       expect(server.requestsTo('models')).toHaveLength(2);
+      expect(clock.slept).toEqual([200]);
     });
 
-    it('503, 503, then 200: three attempts, success', async () => {
+    it('503, 503, then 200: three attempts, 200 then 400 ms of backoff, each attempt given what is left of the budget', async () => {
       server.setFault('models', { kind: 'status', status: 503, times: 2 });
       const res = await requestJson('/models?type=text', opts());
       expect(res.status).toBe(200);
       expect(server.requestsTo('models')).toHaveLength(3);
+      expect(clock.slept).toEqual([200, 400]);
+      expect(clock.armed()).toEqual([5000, 4800, 4400]);
+      expect(clock.fired()).toEqual([]);
     });
 
     it('gives up after 3 attempts of a persistent 503, with the server message', async () => {
@@ -117,12 +148,14 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
       expect(error.status).toBe(503);
       expect(error.message).toBe('HTTP 503: The model is at capacity. Please try again later.');
       expect(server.requestsTo('models')).toHaveLength(3);
+      expect(clock.slept).toEqual([200, 400]);
     });
 
     it('attempts: 1 means no retry', async () => {
       server.setFault('models', { kind: 'status', status: 503 });
       await failure(requestJson('/models?type=text', opts({ attempts: 1 })));
       expect(server.requestsTo('models')).toHaveLength(1);
+      expect(clock.slept).toEqual([]);
     });
 
     it('never retries a 401 (Venice blocks keys after many failures)', async () => {
@@ -131,6 +164,7 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
       expect(error.status).toBe(401);
       expect(error.message).toBe('HTTP 401: Authentication failed');
       expect(server.requestsTo('rate-limits')).toHaveLength(1);
+      expect(clock.slept).toEqual([]);
     });
 
     it.each([400, 402, 403, 404])('does not retry a %i', async (status) => {
@@ -138,6 +172,7 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
       const { error } = await failure(requestJson('/models?type=text', opts()));
       expect(error.status).toBe(status);
       expect(server.requestsTo('models')).toHaveLength(1);
+      expect(clock.slept).toEqual([]);
     });
 
     it('retries a connection reset mid-body and returns the next good answer', async () => {
@@ -145,6 +180,7 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
       const res = await requestJson('/models?type=text', opts());
       expect(res.status).toBe(200);
       expect(server.requestsTo('models')).toHaveLength(2);
+      expect(clock.slept).toEqual([200]);
     });
 
     it('a persistent reset ends as a connection error after 3 attempts', async () => {
@@ -152,52 +188,80 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
       const { error } = await failure(requestJson('/models?type=text', opts()));
       expect(error.kind).toBe('connection');
       expect(server.requestsTo('models')).toHaveLength(3);
+      expect(clock.slept).toEqual([200, 400]);
     });
 
-    it('keeps retries and backoff inside the timeout budget', async () => {
+    // The budget (timeoutMs) covers every attempt and every backoff: an attempt gets what is left of
+    // it, and a backoff that would reach the deadline is not slept (the last failure is reported).
+    it.each([
+      [300, 'a 2nd attempt after 200 ms; a 3rd (after 400 more) would pass the deadline', [300, 100], [200]],
+      [600, 'a backoff that would end exactly at the deadline is not slept', [600, 400], [200]],
+      [601, 'one ms more: the 3rd attempt gets the 1 ms left', [601, 401, 1], [200, 400]],
+    ])('timeoutMs %i: %s', async (timeoutMs, _what, armed, slept) => {
       server.setFault('models', { kind: 'status', status: 503 });
-      const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 300 })));
+      const { error } = await failure(requestJson('/models?type=text', opts({ timeoutMs })));
       expect(error.status).toBe(503);
-      expect(ms).toBeLessThan(300 + 250);
-      // 1st at 0 ms, 2nd after 200 ms of backoff; a 3rd (after 400 more) would pass the deadline.
-      expect(server.requestsTo('models')).toHaveLength(2);
+      expect(clock.armed()).toEqual(armed);
+      expect(clock.slept).toEqual(slept);
+      expect(clock.fired()).toEqual([]);
+      expect(server.requestsTo('models')).toHaveLength(armed.length);
     });
   });
 
   describe('requestJson: timeouts', () => {
-    it('a server that never answers fails with kind timeout within the timeout', async () => {
+    it('a server that never answers: the deadline is armed at timeoutMs, and when it fires the call ends as kind timeout, not retried', async () => {
       server.setFault('models', { kind: 'hang' });
-      const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 800 })));
+      const call = failure(requestJson('/models?type=text', opts({ timeoutMs: 800 })));
+      await received('models');
+      expect(clock.armed()).toEqual([800]);
+      clock.fire();
+      const { error } = await call;
       expect(error.kind).toBe('timeout');
       expect(error.message).toBe('no answer within 800 ms');
-      expect(ms).toBeGreaterThanOrEqual(700);
-      expect(ms).toBeLessThan(800 + 400);
+      expect(clock.now()).toBe(800);
+      expect(clock.slept).toEqual([]);
       expect(server.requestsTo('models')).toHaveLength(1);
+      await cutShort(server.requestsTo('models')[0]);
     });
 
     it('a slow answer past the timeout is a timeout', async () => {
-      server.setFault('models', { kind: 'slow', delayMs: 3000 });
-      const { error, ms } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 500 })));
+      server.setFault('models', { kind: 'slow', delayMs: 60_000 });
+      const call = failure(requestJson('/models?type=text', opts({ timeoutMs: 500 })));
+      await received('models');
+      clock.fire();
+      const { error } = await call;
       expect(error.kind).toBe('timeout');
-      expect(ms).toBeLessThan(500 + 400);
+      expect(error.message).toBe('no answer within 500 ms');
+    });
+
+    it('on the real clock, the deadline fires by itself', async () => {
+      server.setFault('models', { kind: 'hang' });
+      const { error } = await failure(requestJson('/models?type=text', opts({ timeoutMs: 200, clock: undefined })));
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toBe('no answer within 200 ms');
     });
   });
 
   describe('requestJson: bodies', () => {
-    it(`fails fast with kind too-large on a streamed 60 MB answer (cap ${MAX_BODY_BYTES / 1024 / 1024} MB)`, async () => {
+    it(`stops reading a streamed 60 MB answer at the cap (${MAX_BODY_BYTES / 1024 / 1024} MB): kind too-large, the answer cut short, no deadline needed`, async () => {
       server.setFault('models', { kind: 'huge' });
-      const { error, ms } = await failure(requestJson('/models?type=text', opts()));
+      const { error } = await failure(requestJson('/models?type=text', opts()));
       expect(error.kind).toBe('too-large');
       expect(error.message).toBe('the answer is larger than 10 MB');
-      expect(ms).toBeLessThan(3000);
+      expect(clock.fired()).toEqual([]);
       expect(server.requestsTo('models')).toHaveLength(1);
+      await cutShort(server.requestsTo('models')[0]);
     });
 
-    it('refuses a declared Content-Length over the cap before reading it', async () => {
-      server.setFault('models', { kind: 'huge', declareLength: true });
-      const { error, ms } = await failure(requestJson('/models?type=text', opts()));
+    it('refuses a declared Content-Length over the cap from the headers alone', async () => {
+      // No byte of the body ever comes, and the virtual deadline never fires by itself: a client that
+      // waited for the body would never settle.
+      server.setFault('models', { kind: 'huge', declareLength: true, headersOnly: true });
+      const { error } = await failure(requestJson('/models?type=text', opts()));
       expect(error.kind).toBe('too-large');
-      expect(ms).toBeLessThan(1000);
+      expect(error.message).toBe('the answer is larger than 10 MB');
+      expect(clock.fired()).toEqual([]);
+      await cutShort(server.requestsTo('models')[0]);
     });
 
     it('honours a smaller maxBodyBytes', async () => {
@@ -218,12 +282,12 @@ describe.each(TRANSPORTS)('through %s', (_name, transport) => {
   describe('requestJson: connection errors', () => {
     it('connection refused is kind connection and names the host', async () => {
       const baseUrl = await deadBaseUrl();
-      const { error, ms } = await failure(requestJson('/models?type=text', opts({ baseUrl, timeoutMs: 5000 })));
+      const { error } = await failure(requestJson('/models?type=text', opts({ baseUrl, timeoutMs: 5000 })));
       expect(error.kind).toBe('connection');
       expect(error.message).toBe(`cannot connect to ${new URL(baseUrl).host} (ECONNREFUSED)`);
       // Three attempts: 200 + 400 ms of backoff.
-      expect(ms).toBeGreaterThanOrEqual(550);
-      expect(ms).toBeLessThan(3000);
+      expect(clock.armed()).toEqual([5000, 4800, 4400]);
+      expect(clock.slept).toEqual([200, 400]);
     });
   });
 

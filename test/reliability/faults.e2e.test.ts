@@ -1,102 +1,82 @@
 import { readdir, readFile } from 'node:fs/promises';
 import json5 from 'json5';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/run-cli.js';
-import { makeTempHome, type TempHome } from '../support/temp-home.js';
+import { makeTempHome, type TempHome, type TestHooks } from '../support/temp-home.js';
 import { startVeniceServer, TEST_API_KEY, type Fault, type VeniceServer } from '../support/venice-server.js';
 
 /**
- * SPEC §7: every fault of the network ends in the documented fallback or a clear error within the
- * configured timeout: no hang, no crash, no stack trace, no partial file. One server per fault,
- * applied to every route, against the three commands that talk to Venice.
+ * SPEC §7 through the built binary: a few representative faults of the network (one that never
+ * ends, one that breaks the connection, one too big to read) against the three commands that talk
+ * to Venice. The process must end by itself, calmly: no hang, no crash, no stack trace, no partial
+ * file, no key printed. The exact words for every fault and command are in faults.test.ts (in
+ * this process); the client's behaviour per fault and its time budget in test/net/http.test.ts.
  */
-const TIMEOUT_MS = 2500;
+const TIMEOUT_MS = 1500;
+/**
+ * "No hang" needs a bound in real time, and this is the only one: runCli kills a run after this
+ * long and says so (`timedOut`). A run ends by its own --timeout (1.5 s here; every retry, backoff
+ * and body cap lives inside it, checked to the millisecond on a virtual clock in
+ * test/net/http.test.ts) plus Node's start-up; 15 s is ten times that, so only a run that does not
+ * honour its timeout meets the kill, however loaded the machine.
+ */
+const KILL_AFTER_MS = 15_000;
 const FAULTS: Array<[name: string, fault: Fault]> = [
-  ['500', { kind: 'status', status: 500 }],
-  ['503 then success', { kind: 'status', status: 503, times: 1 }],
   ['a server that never answers', { kind: 'hang' }],
   ['a connection reset mid-body', { kind: 'reset' }],
-  ['invalid JSON', { kind: 'invalid-json' }],
-  ['an empty list', { kind: 'empty' }],
-  ['malformed rows among good ones', { kind: 'malformed' }],
   ['a 60 MB body', { kind: 'huge' }],
-  ['a slow answer (within the timeout)', { kind: 'slow', delayMs: 300 }],
 ];
-/** Faults after which Venice's answer is still usable: the commands then behave as with no fault. */
-const RECOVERED = new Set(['503 then success', 'malformed rows among good ones', 'a slow answer (within the timeout)']);
 
-const servers: VeniceServer[] = [];
-beforeAll(async () => {
-  for (const [, fault] of FAULTS) {
-    const server = await startVeniceServer();
-    // Only the list and the key check fail: the rows are what every fallback is about.
-    server.setFault('models', fault);
-    if (fault.kind !== 'malformed') server.setFault('rate-limits', { ...fault });
-    servers.push(server);
-  }
-});
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-});
+async function faulty(t: TestHooks, fault: Fault): Promise<VeniceServer> {
+  const server = await startVeniceServer();
+  t.onTestFinished(() => server.close());
+  server.setFault('models', fault);
+  server.setFault('rate-limits', { ...fault });
+  return server;
+}
 
 function expectCalm(r: CliResult): void {
   expect(r.timedOut, 'the run hung').toBe(false);
-  // Retries, backoff and the body cap all live inside the one --timeout budget; slack for start-up.
-  expect(r.durationMs).toBeLessThan(TIMEOUT_MS * 2 + 2500);
+  expect(r.signal).toBeNull();
   expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // a stack trace
   expect(r.stderr).not.toContain('Unexpected error');
   expect(r.stdout + r.stderr).not.toContain(TEST_API_KEY);
 }
 
-async function noStrayFiles(h: TempHome): Promise<void> {
+async function expectNoStrayFiles(h: TempHome): Promise<void> {
   const files = await readdir(h.stateDir);
   expect(files.filter((f) => !/^openclaw\.json(\.bak(\.[1-4])?)?$/.test(f))).toEqual([]);
 }
 
-describe.concurrent.each(FAULTS.map(([name], i) => [name, i] as const))('%s', (name, i) => {
-  const server = () => servers[i]!;
-  const args = () => ['--base-url', server().baseUrl, '--timeout', String(TIMEOUT_MS)];
+describe.concurrent.each(FAULTS)('%s', (_name, fault) => {
+  const args = (server: VeniceServer) => ['--base-url', server.baseUrl, '--timeout', String(TIMEOUT_MS)];
 
-  it('models list: the live list, or the built-in one with a warning; exit 0', async (t) => {
+  it('models list --json: one whole JSON document, exit 0', async (t) => {
+    const server = await faulty(t, fault);
     const h = await makeTempHome({ context: t });
-    const r = await runCli(['models', 'list', '--json', ...args()], { home: h.home });
+    const r = await runCli(['models', 'list', '--json', ...args(server)], { home: h.home, timeoutMs: KILL_AFTER_MS });
     expectCalm(r);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { source: string; count: number };
-    if (RECOVERED.has(name)) {
-      expect(doc.source).toBe('live');
-      expect(r.stderr).not.toContain('Could not get the live model list');
-    } else {
-      expect(doc).toMatchObject({ source: 'static', count: 25 });
-      expect(r.stderr).toContain('Could not get the live model list');
-    }
+    expect(JSON.parse(r.stdout)).toMatchObject({ source: 'static', count: 25 });
   });
 
-  it('onboard --non-interactive: a complete, valid config (live or built-in list) or none; never a partial file', async (t) => {
+  it('onboard --non-interactive: exit 0 with a complete config, no other file', async (t) => {
+    const server = await faulty(t, fault);
     const h = await makeTempHome({ context: t });
-    const r = await runCli(['--non-interactive', '--venice-api-key-stdin', ...args()], { home: h.home, stdin: `${TEST_API_KEY}\n` });
+    const r = await runCli(['--non-interactive', '--venice-api-key-stdin', ...args(server)], { home: h.home, stdin: `${TEST_API_KEY}\n`, timeoutMs: KILL_AFTER_MS });
     expectCalm(r);
     expect(r.code, r.stderr).toBe(0);
-    const config = json5.parse(await readFile(h.configPath, 'utf8')) as { agents: { defaults: { model: { primary: string } } }; models: { providers: { venice: { models: unknown[] } } } };
-    expect(config.agents.defaults.model.primary).toBe('venice/llama-3.3-70b');
-    if (!RECOVERED.has(name)) {
-      expect(r.stderr).toContain('using the built-in list');
-      expect(config.models.providers.venice.models).toHaveLength(25);
-      // An empty 200 from the key check still means Venice accepted the key.
-      if (name === 'an empty list') expect(r.stderr).toContain('Key vapi…qrst is valid.');
-      else expect(r.stderr).toMatch(/The key could not be checked online/);
-    }
-    await noStrayFiles(h);
+    const config = json5.parse(await readFile(h.configPath, 'utf8')) as { models: { providers: { venice: { models: unknown[] } } } };
+    expect(config.models.providers.venice.models).toHaveLength(25);
+    await expectNoStrayFiles(h);
   });
 
-  it('verify: api.reachable fails (or passes once Venice answers), the rest skips; exit code matches', async (t) => {
+  it('verify --json: one whole report, exit 1', async (t) => {
+    const server = await faulty(t, fault);
     const h = await makeTempHome({ context: t });
-    const r = await runCli(['verify', '--json', ...args()], { home: h.home, env: { VENICE_API_KEY: TEST_API_KEY } });
+    const r = await runCli(['verify', '--json', ...args(server)], { home: h.home, env: { VENICE_API_KEY: TEST_API_KEY }, timeoutMs: KILL_AFTER_MS });
     expectCalm(r);
-    const doc = JSON.parse(r.stdout) as { ok: boolean; checks: Array<{ id: string; status: string }> };
-    const status = Object.fromEntries(doc.checks.map((c) => [c.id, c.status]));
-    expect(status['api.reachable']).toBe(RECOVERED.has(name) ? 'pass' : 'fail');
-    if (!RECOVERED.has(name)) expect(status['key.valid']).toBe('skip');
-    expect(r.code).toBe(doc.ok ? 0 : 1);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false });
   });
 });

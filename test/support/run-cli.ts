@@ -8,7 +8,7 @@ import { makeTempDir } from './temp-home.js';
 export const BIN_PATH = fileURLToPath(new URL('../../bin/venice-onboard.cjs', import.meta.url));
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface RunCliOptions {
+interface RunCliOptions {
   /** `$HOME`; default: a fresh temp dir, removed after the test file (safe in concurrent tests). */
   home?: string;
   /** `$XDG_CACHE_HOME`; default `<home>/.cache`. */

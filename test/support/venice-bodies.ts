@@ -96,7 +96,7 @@ export function interleave(rows: readonly unknown[], extra: readonly unknown[]):
 }
 
 /** A valid JSON model list of about `bytes` bytes, generated as the socket drains, never held in memory. */
-export function streamHuge(res: ServerResponse, bytes: number, declareLength: boolean): void {
+export function streamHuge(res: ServerResponse, bytes: number, declareLength: boolean, headersOnly = false): void {
   const head = '{"object":"list","type":"text","data":[';
   const tail = '{"id":"last","type":"text"}]}';
   const row = `${JSON.stringify({ id: 'filler', type: 'text', model_spec: { name: 'x'.repeat(900) } })},`;
@@ -105,6 +105,7 @@ export function streamHuge(res: ServerResponse, bytes: number, declareLength: bo
   const headers: Record<string, string | number> = { 'content-type': 'application/json' };
   if (declareLength) headers['content-length'] = head.length + chunks * chunk.length + tail.length;
   res.writeHead(200, headers);
+  if (headersOnly) return void res.flushHeaders();
   res.write(head);
   let sent = 0;
   const pump = () => {

@@ -20,7 +20,7 @@ import {
  */
 
 export { SNAPSHOT_TEXT_ROWS } from './fixtures.js';
-export { DEFAULT_COMPATIBILITY_MAPPING, MALFORMED_ROWS, TEST_API_KEY } from './venice-bodies.js';
+export { DEFAULT_COMPATIBILITY_MAPPING, TEST_API_KEY } from './venice-bodies.js';
 
 export type VeniceRoute = 'models' | 'compatibility-mapping' | 'traits' | 'rate-limits' | 'chat' | 'attestation';
 const ROUTES: Record<string, VeniceRoute> = {
@@ -45,8 +45,11 @@ export type Fault = (
   | { kind: 'empty' }
   /** Models only: these rows (default `MALFORMED_ROWS`) spread among the good ones. */
   | { kind: 'malformed'; rows?: unknown[] }
-  /** A 200 of `bytes` (default 60 MB), generated while it is sent; `declareLength` sets Content-Length. */
-  | { kind: 'huge'; bytes?: number; declareLength?: boolean }
+  /**
+   * A 200 of `bytes` (default 60 MB), generated while it is sent; `declareLength` sets Content-Length;
+   * `headersOnly` sends the headers and then nothing, until the client gives up or `close()`.
+   */
+  | { kind: 'huge'; bytes?: number; declareLength?: boolean; headersOnly?: boolean }
   /** The normal answer, after `delayMs`. */
   | { kind: 'slow'; delayMs: number }
   /** An error (default 401) whose message quotes the Authorization header, as a careless server might. */
@@ -111,6 +114,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The request body (filled in once it has been read). */
   body: string;
+  /** True once the connection closed before the whole answer was sent (the client gave up, or a fault cut it). */
+  cutShort: boolean;
 }
 
 export interface VeniceServer {
@@ -279,7 +284,7 @@ export async function startVeniceServer(initial: VeniceServerOptions = {}): Prom
       case 'slow':
         return later(fault.delayMs, () => answer(route, rec, req, res));
       case 'huge':
-        return streamHuge(res, fault.bytes ?? 60 * MB, fault.declareLength === true);
+        return streamHuge(res, fault.bytes ?? 60 * MB, fault.declareLength === true, fault.headersOnly === true);
       case 'echo-auth': {
         const message = `Authentication failed for ${req.headers.authorization ?? '(no header)'}`;
         return sendJson(res, fault.status ?? 401, fault.shape === 'object' ? { error: { message, type: 'auth_error' } } : { error: message });
@@ -300,8 +305,12 @@ export async function startVeniceServer(initial: VeniceServerOptions = {}): Prom
       route,
       headers: { ...req.headers },
       body: '',
+      cutShort: false,
     };
     requests.push(rec);
+    res.once('close', () => {
+      if (!res.writableFinished) rec.cutShort = true;
+    });
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

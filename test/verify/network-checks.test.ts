@@ -143,12 +143,12 @@ describe('api.reachable', () => {
     });
   });
 
-  it('fails within the timeout when the server does not answer', async () => {
+  it('fails by its timeout when the server does not answer', async () => {
+    // The server never answers: only the check's own deadline can end the call (the client's
+    // deadline itself, to the millisecond: test/net/http.test.ts); the message names the budget given.
     await withServer({}, async (baseUrl, s) => {
       s.setFault('models', { kind: 'hang' });
-      const started = Date.now();
       const r = await checkReachable({ baseUrl, timeoutMs: 400 }, { dispatcher });
-      expect(Date.now() - started).toBeLessThan(2000);
       expect(r).toEqual({
         outcome: {
           status: 'fail',
@@ -294,10 +294,9 @@ describe('chat.probe', () => {
   });
 
   it('a reply that does not finish within the timeout fails', async () => {
-    await withServer({ chat: { chunkDelayMs: 300 } }, async (baseUrl) => {
-      const started = Date.now();
+    // The first event comes at once, the next a minute later: only the probe's deadline can end it.
+    await withServer({ chat: { chunkDelayMs: 60_000 } }, async (baseUrl) => {
       const r = await probe(baseUrl, 'llama-3.3-70b', 400);
-      expect(Date.now() - started).toBeLessThan(2000);
       expect(r.status).toBe('fail');
       expect(r.message).toBe('The chat request failed: the reply did not finish within 400 ms.');
     });

@@ -166,7 +166,7 @@ describe.concurrent('models list filters', () => {
   });
 
   it.for([
-    ['--privacy public', ['--privacy', 'public'], "Option '--privacy <privacy>' argument 'public' is invalid. Allowed choices are private, anonymized."],
+    ['--privacy public', ['--privacy', 'public'], "Option '--privacy <tier>' argument 'public' is invalid. Allowed choices are e2ee, tee, private, anonymized."],
     ['--capability fast', ['--capability', 'fast'], "Option '--capability <capability>' argument 'fast' is invalid. Allowed choices are vision, tools, reasoning, code."],
   ] as const)('an invalid %s is a usage error (exit 2)', async ([, args, message], t) => {
     const r = await list(t, ['--offline', ...args]);

@@ -156,10 +156,12 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (stale.has('dotenv')) add(await removeDotenvKey(loc.stateDir));
   if (stale.has('auth-profile') || legacyFile) add(await removeProfileKey(loc.stateDir, target.shape.authStore === 'sqlite'));
   if (legacyFile) notes.push(`Moved the key from ${legacyFile.file} (which OpenClaw ${target.version} does not read) into OpenClaw's own store.`);
+  // A key leaving the config takes along the `env: {}` or `auth: { profiles: {} }` its removal
+  // empties; what the user wrote empty, or holds their comments, stays (json5-edit's `prune`).
   const extraOps: EditOp[] = found
     .filter((f) => f.place === 'config-env' && stale.has('config-env') && f.configPath)
-    .map((f) => ({ op: 'delete', path: f.configPath! }));
-  if (leavesStore) extraOps.push({ op: 'delete', path: ['auth', 'profiles', AUTH_PROFILE_ID] });
+    .map((f) => ({ op: 'delete', path: f.configPath!, prune: true }));
+  if (leavesStore) extraOps.push({ op: 'delete', path: ['auth', 'profiles', AUTH_PROFILE_ID], prune: true });
   const configChange = await prepareConfigChange(loaded, (config) => [...planVeniceEdits(config, plan), ...extraOps]);
   add(configChange);
   if (storage === 'config' && hasLegacyKey(loaded.config)) {

@@ -1,4 +1,4 @@
-import { describeSource, loadCatalog, withRenames } from '../catalog/load-catalog.js';
+import { describeSource, hasCurrentLimits, loadCatalog, withRenames } from '../catalog/load-catalog.js';
 import { describeLocation, resolveConfigPath } from '../config/config-path.js';
 import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
@@ -6,7 +6,7 @@ import type { EditOp } from '../json5-edit/index.js';
 import { maskKey } from '../core/mask.js';
 import { declaresVeniceProfile, readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
 import { describeTarget, firstReleaseWhere } from '../core/openclaw-releases.js';
-import { AUTH_PROFILE_ID, hasLegacyKey, planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
+import { AUTH_PROFILE_ID, describeLoweredLimits, findLimitsAbove, hasLegacyKey, planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import { ExitCode } from '../errors.js';
@@ -148,6 +148,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
     // Enabled as OpenClaw's own onboarding does, once OpenClaw has the plugin; never before (an
     // entry for a plugin a release does not have is an error in 2026.1.29, a warning later).
     enablePlugin: installPlugin || status?.installed === true,
+    currentLimits: hasCurrentLimits(catalog, ctx.now()),
   };
   const changes: FileChange[] = [];
   const add = (change: FileChange | null) => change && changes.push(change);
@@ -167,6 +168,8 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (storage === 'config' && hasLegacyKey(loaded.config)) {
     notes.push(`Moved the key from env.VENICE_API_KEY to env.vars.VENICE_API_KEY: OpenClaw ${STRICT_ENV_SINCE} and later refuse the old place.`);
   }
+  const lowered = plan.currentLimits && !plan.refreshModels ? findLimitsAbove(loaded.config, plan.catalog) : [];
+  if (lowered.length > 0) notes.push(describeLoweredLimits(lowered));
   await ask.keyChecked(); // a refused key stops the run here: nothing shown, nothing written
 
   const summary = { configPath: loc.path, defaultModel: `venice/${model.id}`, keyStorage: storage, catalogSource: catalog.source, openclawVersion: target.version };

@@ -508,18 +508,20 @@ describe.concurrent('an existing hand-written config', () => {
     for (const b of backups) expect(await mode(`${h.configPath}${b}`)).toBe(0o600);
   });
 
-  it('an existing Venice block: user entries and keys kept as written, missing catalog ids appended, mode kept', async (t) => {
+  it('an existing Venice block: user entries and keys kept as written (a maxTokens above the live limit lowered), missing catalog ids appended, mode kept', async (t) => {
     const { server, h, run } = await setup(t);
     const input = golden('existing-venice.input.json5', server.baseUrl);
     await writeFile(h.configPath, input);
     const r = await run(withKey, { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("  Lowered to Venice's live limits: venice/llama-3.3-70b maxTokens 99999 → 4096.\n");
     const text = await readFile(h.configPath, 'utf8');
     expectGolden(text, 'existing-venice.expected.json5', server.baseUrl);
     const venice = json5.parse<Config>(text).models.providers.venice;
     const original = json5.parse<Config>(input).models.providers.venice;
     expect(venice.headers).toEqual({ 'X-Team': 'research' });
-    expect(venice.models.slice(0, 2)).toEqual(original.models);
+    // The user's llama row keeps its name and its smaller context; only the number Venice refuses changes.
+    expect(venice.models.slice(0, 2)).toEqual([original.models[0], { ...original.models[1], maxTokens: 4096 }]);
     expect(venice.models.map((m: { id: string }) => m.id)).toEqual(['my-finetune', 'llama-3.3-70b', 'qwen3-4b', 'claude-opus-4-5', 'tiny-context']);
     expect(json5.parse<Config>(text).models.mode).toBe('replace');
     expect(json5.parse<Config>(text).agents.defaults.model).toEqual({ primary: 'venice/qwen3-4b', fallbacks: ['venice/my-finetune'] });

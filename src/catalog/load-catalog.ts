@@ -94,6 +94,20 @@ export async function withTraits(catalog: Catalog, req: Pick<CatalogRequest, 'ba
   return traits === undefined ? catalog : { ...catalog, traits };
 }
 
+/**
+ * Whether the catalog's limits are Venice's current word: a live list, or a cache younger than an
+ * hour (what onboarding trusts instead of asking). Only such limits lower the numbers a user wrote
+ * in an existing entry (core/plan-venice.ts): an older cache (Venice unreachable, or --offline) or
+ * the built-in list may be out of date, and an out-of-date limit would cut the user's number for
+ * nothing; those runs keep the numbers, and `verify`, which always asks Venice, names any above.
+ */
+export function hasCurrentLimits(catalog: Catalog, now: Date): boolean {
+  if (catalog.source === 'live') return true;
+  if (catalog.source !== 'cache' || catalog.fetchedAt === null) return false;
+  const age = now.getTime() - Date.parse(catalog.fetchedAt);
+  return age >= 0 && age < CACHE_TTL_MS;
+}
+
 /** "live", "cache (12 min old)", "static": the words of the source line. */
 export function describeSource(catalog: Catalog, now: Date): string {
   if (catalog.source !== 'cache' || catalog.fetchedAt === null) return catalog.source;

@@ -35,10 +35,11 @@ export function mapModelRow(row: unknown): CatalogModel | undefined {
   const caps = isObj(spec.capabilities) ? spec.capabilities : {};
   const privacy: Privacy =
     spec.privacy === 'private' || spec.privacy === 'anonymized' ? spec.privacy : (known?.privacy ?? 'unknown');
-  const contextWindow =
-    posInt(spec.availableContextTokens) ?? posInt(row.context_length) ?? known?.contextWindow ?? DEFAULT_CONTEXT;
+  const liveContext = posInt(spec.availableContextTokens) ?? posInt(row.context_length);
+  const contextWindow = liveContext ?? known?.contextWindow ?? DEFAULT_CONTEXT;
   const liveMax = posInt(spec.maxCompletionTokens);
   const maxTokens = Math.min(liveMax ?? known?.maxTokens ?? UNKNOWN_MAX_TOKENS, contextWindow);
+  const reported = { ...(liveMax === undefined ? {} : { maxTokens }), ...(liveContext === undefined ? {} : { contextWindow }) };
   const pricing = isObj(spec.pricing) ? spec.pricing : {};
   const cost: ModelCost = {
     input: usd(pricing.input),
@@ -64,6 +65,7 @@ export function mapModelRow(row: unknown): CatalogModel | undefined {
     cost,
     deprecated: deprecation ?? null,
     offline: spec.offline === true,
+    ...(Object.keys(reported).length > 0 ? { reported } : {}),
   };
 }
 

@@ -41,7 +41,10 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
     chosen = resolved.model;
   }
   const model = chosen;
-  // The allowlist and the row follow what the target OpenClaw accepts (SPEC §8).
+  // The allowlist and the row follow what the target OpenClaw accepts (SPEC §8). A missing row is
+  // added with the catalog's limits; rows already there are never edited here, so there is nothing
+  // to lower to Venice's live limits: that is onboarding's (plan-venice.ts findLimitsAbove), and an id
+  // already in the block is set without asking Venice at all. `verify` (model.limits) names a row above.
   const target = (await probing).targetFor(loaded.config);
   if (target.note) ctx.stderr.write(`${c.yellow('!')} ${target.note}\n`);
   const change = await prepareConfigChange(loaded, (config) => [...planDefaultModel(config, model, target.shape), ...planModelEntry(config, model, target.shape)]);

@@ -3,7 +3,7 @@ import { resolveConfigPath } from '../config/config-path.js';
 import { dotenvPath } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import { parseDotenv } from '../core/dotenv.js';
-import { checkKeyFormat, normalizeKey } from '../core/key-format.js';
+import { checkKeyFormat, mustMask, normalizeKey } from '../core/key-format.js';
 import { isObject, readVeniceProvider } from '../core/openclaw-config.js';
 import type { VerifyOptions } from '../options.js';
 import { palette, SYMBOLS } from '../ui/style.js';
@@ -75,7 +75,8 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
   await run('config.env-refs', () => needs('config.parse') ?? checkEnvRefs(config, ctx.env, dotenv, target.shape));
 
   const { all } = await discoverKey(config, loc.stateDir, ctx.env, dotenv);
-  for (const f of all) ctx.secrets.add(f.key);
+  // A placeholder shorter than any key is no secret: key.present shows it as written.
+  for (const f of all) if (mustMask(f.key)) ctx.secrets.add(f.key);
   const plugin = askVenicePlugin(target, openclaw, config);
   const presence = checkKeyPresent(all, config, loc.stateDir, target);
   // As OpenClaw would send it: stray quotes or an `export` prefix removed.

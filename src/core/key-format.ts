@@ -1,3 +1,5 @@
+import { KEY_MIN_LENGTH } from './mask.js';
+
 /**
  * The local key check of SPEC §3.1: instant, before anything is sent or written. Venice's
  * real keys are mostly not `vapi_`, so an unknown 20+ character token is a warning, not an error.
@@ -35,25 +37,53 @@ export function normalizeKey(raw: string): string {
   return key;
 }
 
+/**
+ * Placeholders, not keys: the product page's own examples (`vapi_xxxxxxxxxxxx`, `vapi_...`),
+ * anything in brackets (`<your-key>`), dots or an ellipsis (`vapi…wxyz`, a masked key copied from a
+ * screen: Venice keys are letters, digits, "-" and "_" only), and values made only of the words
+ * such stand-ins use, in English and French (`YOUR_API_KEY`, `VENICE_API_KEY`, `votre-clé-api`,
+ * `changeme`). Only whole words count, so that no real key is ever taken for one.
+ */
+const PLACEHOLDER_WORDS = new Set(
+  (
+    'a the your my own real actual venice vapi api key keys token secret password here goes insert paste put enter replace with ' +
+    'change me changeme todo tbd none null undefined test dummy fake sample example placeholder inference admin ' +
+    'votre vos ta ton ma mon cle clé clef jeton de d du la le l ici coller collez insérez inserez remplacez remplacer par mettre'
+  ).split(' '),
+);
+
 function isPlaceholder(key: string): boolean {
-  if (/^<.*>$/.test(key)) return true;
-  if (/^(vapi_)?(x+|\.{3,}|…)$/i.test(key)) return true;
-  if (/your[_-]?(venice[_-]?)?api[_-]?key/i.test(key)) return true;
-  return /x{8,}/i.test(key);
+  if (/^<.*>$|^\[.*\]$|^\{.*\}$/.test(key)) return true;
+  if (/^(?:vapi_)?[x.…*_-]*$/i.test(key)) return true;
+  if (/x{8,}|\.{2,}|…|\*{3,}/i.test(key)) return true;
+  const words = key.toLowerCase().split(/[\s_'’-]+/).filter((w) => w !== '');
+  return words.length > 0 && words.every((w) => PLACEHOLDER_WORDS.has(w));
+}
+
+/** Whether a stored or given value is a placeholder (see isPlaceholder): not a key, so nothing to keep or to protect. */
+export function isPlaceholderKey(raw: string): boolean {
+  const key = normalizeKey(raw);
+  return key !== '' && isPlaceholder(key);
+}
+
+/** Whether a stored value is masked in every output: any key, and a placeholder as long as a key (see showPlaceholder). */
+export function mustMask(value: string): boolean {
+  return !isPlaceholderKey(value) || value.length >= KEY_MIN_LENGTH;
 }
 
 export function checkKeyFormat(raw: string): KeyCheck {
   const key = normalizeKey(raw);
   if (key === '') return { status: 'error', message: 'The API key is empty.', hint: WHERE };
+  // Before the other checks: "votre clé API" is a placeholder before it is a string with spaces.
+  if (isPlaceholder(key)) {
+    return { status: 'error', message: 'This looks like a placeholder, not a real API key.', hint: WHERE };
+  }
   if (/[\s\x00-\x1f\x7f]/.test(key)) {
     return {
       status: 'error',
       message: 'The API key contains spaces or control characters.',
       hint: 'Copy the key again with the copy button, in one piece.',
     };
-  }
-  if (isPlaceholder(key)) {
-    return { status: 'error', message: 'This looks like a placeholder, not a real API key.', hint: WHERE };
   }
   for (const [prefix, provider] of OTHER_PROVIDERS) {
     if (key.startsWith(prefix)) {
@@ -64,7 +94,7 @@ export function checkKeyFormat(raw: string): KeyCheck {
       };
     }
   }
-  if (key.length < 20) {
+  if (key.length < KEY_MIN_LENGTH) {
     return { status: 'error', message: `The API key is too short (${key.length} characters; Venice keys are longer).`, hint: WHERE };
   }
   if (!/^[A-Za-z0-9_-]+$/.test(key)) {

@@ -24,6 +24,8 @@ export interface VenicePlan {
   shape: ReleaseShape;
   /** OpenClaw says the Venice plugin is installed (or installs it in this run): enable it as OpenClaw's onboarding does. */
   enablePlugin: boolean;
+  /** The catalog's limits are Venice's current word (catalog/load-catalog.ts hasCurrentLimits): they lower existing entries. */
+  currentLimits?: boolean;
 }
 
 export const KEY_VAR = 'VENICE_API_KEY';
@@ -78,6 +80,53 @@ export function findProviderModel(config: unknown, id: string): CatalogModel | u
   return Array.isArray(models) ? fromProviderEntry(models.find((m) => isObject(m) && m.id === id)) : undefined;
 }
 
+/** A number of an existing entry above Venice's live limit, and the limit it is lowered to. */
+interface LoweredLimit {
+  id: string;
+  index: number;
+  field: 'maxTokens' | 'contextWindow';
+  from: number;
+  to: number;
+}
+
+/**
+ * The `maxTokens` and `contextWindow` of existing Venice entries above the limits Venice itself
+ * reports for their ids (SPEC §5.2, the exception to its "existing entries are kept as they are"):
+ * OpenClaw sends them, and Venice answers HTTP 400 above its limits, so a re-run lowers them. With
+ * the Venice plugin too: OpenClaw layers a user row over the plugin's live row of the same id (SPEC
+ * §8), so the user's number wins over the live one. Every other field, and a number at or below the
+ * limit, stays as the user wrote it (never raised). Only limits Venice stated count (`reported`), never a fallback,
+ * and the caller passes only a current catalog (VenicePlan.currentLimits). `maxTokens` is also
+ * bounded by the live context, as new entries are (catalog/map-models.ts).
+ */
+export function findLimitsAbove(config: unknown, catalog: readonly CatalogModel[]): LoweredLimit[] {
+  const models = getPath(config, [...VENICE_PATH, 'models']);
+  if (!Array.isArray(models)) return [];
+  const byId = new Map(catalog.map((m) => [m.id, m]));
+  const lowered: LoweredLimit[] = [];
+  models.forEach((item, index) => {
+    if (!isObject(item) || typeof item.id !== 'string') return;
+    const reported = byId.get(item.id)?.reported;
+    if (reported === undefined) return;
+    const limits = {
+      maxTokens: Math.min(reported.maxTokens ?? Infinity, reported.contextWindow ?? Infinity),
+      contextWindow: reported.contextWindow ?? Infinity,
+    };
+    for (const field of ['maxTokens', 'contextWindow'] as const) {
+      const from = item[field];
+      if (typeof from === 'number' && from > limits[field]) lowered.push({ id: item.id, index, field, from, to: limits[field] });
+    }
+  });
+  return lowered;
+}
+
+/** "Lowered to Venice's live limits: venice/a maxTokens 8192 → 4096; venice/b contextWindow 131072 → 128000." */
+export function describeLoweredLimits(lowered: readonly LoweredLimit[]): string {
+  const byId = new Map<string, string[]>();
+  for (const l of lowered) byId.set(l.id, [...(byId.get(l.id) ?? []), `${l.field} ${l.from} → ${l.to}`]);
+  return `Lowered to Venice's live limits: ${[...byId].map(([id, changes]) => `venice/${id} ${changes.join(', ')}`).join('; ')}.`;
+}
+
 function planModels(config: unknown, plan: VenicePlan): EditOp[] {
   const entry = (m: CatalogModel) => toProviderEntry(m, plan.shape.pinCost) as unknown as JsonValue;
   const path = [...VENICE_PATH, 'models'];
@@ -100,6 +149,10 @@ function planModels(config: unknown, plan: VenicePlan): EditOp[] {
     // User entries are theirs; with --refresh-models, entries of catalog ids take live values.
     if (plan.refreshModels && fresh) ops.push({ op: 'set', path: [...path, String(index)], value: entry(fresh) });
   });
+  // Without it, only what Venice refuses changes: numbers above its current limits are lowered.
+  if (!plan.refreshModels && plan.currentLimits) {
+    for (const l of findLimitsAbove(config, plan.catalog)) ops.push({ op: 'set', path: [...path, String(l.index), l.field], value: l.to });
+  }
   const missing = list.filter((m) => !present.has(m.id));
   if (missing.length > 0) ops.push({ op: 'append', path, values: missing.map(entry) });
   return ops;

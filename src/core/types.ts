@@ -30,6 +30,11 @@ export interface CatalogModel {
   /** ISO date of the announced deprecation, or null. */
   deprecated: string | null;
   offline: boolean;
+  /**
+   * The limits Venice's own row states (`maxCompletionTokens`, bounded by the context, and the
+   * context), as opposed to the fallbacks above; absent for the built-in list and for what Venice left out.
+   */
+  reported?: { maxTokens?: number; contextWindow?: number };
 }
 
 export type CatalogSource = 'live' | 'cache' | 'static';

@@ -12,7 +12,7 @@ import { detectStyle } from './style.js';
 import { applySplices } from './splice.js';
 import type { EditContext } from './splice.js';
 import { planObject } from './diff.js';
-import { findRemoval, planRemove } from './remove.js';
+import { findRemoval, planRemove, resolvePrunes } from './remove.js';
 
 export { ConfigEditError } from './types.js';
 export type { EditOp, JsonValue } from './types.js';
@@ -72,10 +72,12 @@ export function planEdits(text: string, ops: readonly EditOp[], parsed: ParsedDa
   if (!isParseOf(parsed, text)) {
     throw new Error('applyEdits: the parsed document given is not this text');
   }
+  let tree: ParsedDocument | undefined = 'root' in parsed ? parsed : undefined;
+  const withSource = () => (tree ??= withTree(parsed));
   // The data version is the reference; it also validates every op ('wrong-type', 'include') up front.
-  const expected = applyEditsToValue(parsed.data, ops);
+  const expected = applyEditsToValue(parsed.data, resolvePrunes(parsed.data, parsed.body, () => withSource().root, ops));
   if (deepEqualJson(parsed.data, expected)) return { text, check: () => {} };
-  const original = 'root' in parsed ? parsed : withTree(parsed);
+  const original = withSource();
   // First take out what goes away, one entry at a time; then add and change in one pass.
   let doc = original;
   for (let removal = findRemoval(doc.root, expected); removal !== null; removal = findRemoval(doc.root, expected)) {

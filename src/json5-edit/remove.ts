@@ -3,8 +3,8 @@
  * when it has one of its own, so that the comments around it stay where they were. Comments are
  * never removed, not even one on the entry's own line.
  */
-import type { JsonValue } from './types.js';
-import { getOwn, isJsonObject } from './data.js';
+import type { EditOp, JsonObject, JsonValue } from './types.js';
+import { applyEditsToValue, getOwn, isJsonObject } from './data.js';
 import type { SourceArray, SourceNode, SourceObject } from './tree.js';
 import { containerEntries, findCommaAfter, lineStartOf, startsLine } from './style.js';
 import type { Splice } from './splice.js';
@@ -91,4 +91,77 @@ export function planRemove(body: string, { container, index }: Removal): Splice[
   let start = entry.start;
   while (body[start - 1] === ' ' || body[start - 1] === '\t') start--;
   return [{ start: previousComma, end: previousComma + 1, text: '' }, { start, end: entry.end, text: '' }];
+}
+
+const isPrune = (op: EditOp): boolean => op.op === 'delete' && op.prune === true;
+
+function valueAt(data: JsonValue | undefined, path: readonly string[]): JsonValue | undefined {
+  let at = data;
+  for (const key of path) {
+    if (Array.isArray(at)) at = /^(?:0|[1-9]\d*)$/.test(key) ? at[Number(key)] : undefined;
+    else if (isJsonObject(at)) at = getOwn(at, key);
+    else return undefined;
+  }
+  return at;
+}
+
+function nodeAt(root: SourceNode, path: readonly string[]): SourceNode | undefined {
+  let at: SourceNode | undefined = root;
+  for (const key of path) {
+    if (at?.kind === 'object') at = at.properties.findLast((p) => p.key === key)?.value;
+    else if (at?.kind === 'array') at = /^(?:0|[1-9]\d*)$/.test(key) ? at.elements[Number(key)] : undefined;
+    else return undefined;
+  }
+  return at;
+}
+
+/** Whether an object holds anything between its braces besides its entries and their commas: a comment. */
+function holdsMore(body: string, object: SourceObject): boolean {
+  let rest = '';
+  let at = object.start + 1;
+  for (const entry of object.properties) {
+    rest += body.slice(at, entry.start);
+    const comma = findCommaAfter(body, entry.end);
+    at = comma >= 0 ? comma + 1 : entry.end;
+  }
+  return (rest + body.slice(at, object.end - 1)).trim() !== '';
+}
+
+/** `path` widened while its parent object is left empty by `after` and holds no comment (never the root, never an array element). */
+function widen(root: SourceObject, body: string, after: JsonObject, path: readonly string[]): readonly string[] {
+  let widened = path;
+  while (widened.length > 1) {
+    const parent = widened.slice(0, -1);
+    const node = nodeAt(root, parent);
+    const left = valueAt(after, parent);
+    if (node?.kind !== 'object' || nodeAt(root, parent.slice(0, -1))?.kind !== 'object') break;
+    if (!isJsonObject(left) || Object.keys(left).length > 0 || holdsMore(body, node)) break;
+    widened = parent;
+  }
+  return widened;
+}
+
+/**
+ * The `prune` deletes made plain (see EditOp): each one widened to the outermost object that the
+ * edits empty (never the root, never an array element), as long as that object holds no comment
+ * and no other edit puts something back in it. Repeated until nothing widens, so that two keys
+ * removed from one object take it along. `tree` is asked for only when a prune has something to remove.
+ */
+export function resolvePrunes(data: JsonObject, body: string, tree: () => SourceObject, ops: readonly EditOp[]): EditOp[] {
+  let current = ops.map((op): EditOp => (isPrune(op) ? { op: 'delete', path: op.path } : op));
+  if (!ops.some((op) => isPrune(op) && valueAt(data, op.path) !== undefined)) return current;
+  const root = tree();
+  for (;;) {
+    const after = applyEditsToValue(data, current);
+    let widened = false;
+    const next = current.map((op, index) => {
+      // A prune with nothing to remove empties nothing: an object the user wrote empty stays.
+      if (!isPrune(ops[index] as EditOp) || valueAt(data, op.path) === undefined) return op;
+      const path = widen(root, body, after, op.path);
+      widened ||= path.length < op.path.length;
+      return { op: 'delete' as const, path };
+    });
+    if (!widened) return current;
+    current = next;
+  }
 }

@@ -7,12 +7,16 @@ export type JsonObject = { [key: string]: JsonValue };
  * Paths name object keys; they may also step into an existing array element by index ("0", "1", ...).
  * - set: sets the value at path, creating missing intermediate objects (a no-op when the value is equal);
  * - append: appends to the array at path, creating it (and intermediate objects) when missing;
- * - delete: removes the property (or array element) at path; a no-op when it is missing.
+ * - delete: removes the property (or array element) at path; a no-op when it is missing. With `prune`,
+ *   each enclosing object (never the root) that this removal leaves empty goes too, unless it holds a
+ *   comment: an object the user wrote empty was not emptied by us and is never touched, and their
+ *   comments are never removed. The text editor decides (it sees the comments); on plain data
+ *   (applyEditsToValue) `prune` removes the entry only.
  */
 export type EditOp =
   | { op: 'set'; path: readonly string[]; value: JsonValue }
   | { op: 'append'; path: readonly string[]; values: JsonValue[] }
-  | { op: 'delete'; path: readonly string[] };
+  | { op: 'delete'; path: readonly string[]; prune?: boolean };
 
 type ConfigEditErrorCode = 'parse' | 'not-object' | 'wrong-type' | 'duplicate-key' | 'include' | 'mismatch';
 

@@ -1,8 +1,8 @@
 import { describeLocation, type ConfigLocation } from '../config/config-path.js';
 import { PLACE_LABEL, type FoundKey } from '../config/key-stores.js';
 import type { Context } from '../context.js';
-import { checkKeyFormat } from '../core/key-format.js';
-import { maskKey } from '../core/mask.js';
+import { checkKeyFormat, isPlaceholderKey } from '../core/key-format.js';
+import { maskKey, showPlaceholder } from '../core/mask.js';
 import { VENICE_PLUGIN_INSTALL } from '../core/openclaw-releases.js';
 import type { KeyStorage } from '../core/plan-venice.js';
 import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
@@ -16,6 +16,7 @@ import { palette } from '../ui/style.js';
 import { invalidKeyError } from '../net/key-check.js';
 import { nonInteractive, type Interaction, type KeyChecker } from './interaction.js';
 import { buildModelGroups } from './model-choices.js';
+import { isPlaceholder, whereStored } from './resolve-choice.js';
 import type { OnboardOptions } from '../options.js';
 
 const MAX_KEY_TRIES = 3;
@@ -71,12 +72,16 @@ export async function interactive(o: OnboardOptions, ctx: Context): Promise<Inte
       if (o.apiKeyStdin || o.apiKeyFlag !== undefined) return flags.key(storedKeys, check);
       const found = await storedKeys;
       const envKey = ctx.env.VENICE_API_KEY?.trim();
-      if (envKey) {
+      if (envKey && isPlaceholderKey(envKey)) {
+        say(`${c.yellow('!')} VENICE_API_KEY in your environment holds a placeholder (${showPlaceholder(envKey)}), not a key.`);
+      } else if (envKey) {
         ctx.secrets.add(envKey);
         const key = await offer(envKey, `Use VENICE_API_KEY from your environment (${maskKey(envKey)})?`, check);
         if (key !== undefined) return key;
       }
-      const stored = found[0];
+      // A stored placeholder is not offered: it is what the key typed below replaces.
+      for (const f of found.filter(isPlaceholder)) say(`${c.yellow('!')} ${whereStored(f)} holds a placeholder (${showPlaceholder(f.key)}), not a key.`);
+      const stored = found.find((f) => !isPlaceholder(f));
       if (stored && stored.key !== envKey) {
         ctx.secrets.add(stored.key);
         const key = await offer(stored.key, `Keep the key in the ${PLACE_LABEL[stored.place]} (${maskKey(stored.key)})?`, check);

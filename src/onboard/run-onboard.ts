@@ -1,15 +1,16 @@
-import { describeSource, loadCatalog, withRenames, withTraits } from '../catalog/load-catalog.js';
+import { describeSource, hasCurrentLimits, loadCatalog, withRenames, withTraits } from '../catalog/load-catalog.js';
 import { chooseDefaultModel } from '../catalog/recommendations.js';
 import { tierOf } from '../core/tier.js';
 import { describeLocation, resolveConfigPath } from '../config/config-path.js';
 import { findStoredKeys, PLACE_LABEL } from '../config/key-stores.js';
 import type { Context } from '../context.js';
 import type { EditOp } from '../json5-edit/index.js';
+import { mustMask } from '../core/key-format.js';
 import { maskKey } from '../core/mask.js';
 import { describeOverride, findAgentOverrides } from '../core/agent-models.js';
 import { declaresVeniceProfile, readDefaultModelRef, veniceIdOf } from '../core/openclaw-config.js';
 import { describeTarget, firstReleaseWhere } from '../core/openclaw-releases.js';
-import { AUTH_PROFILE_ID, hasLegacyKey, planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
+import { AUTH_PROFILE_ID, describeLoweredLimits, findLimitsAbove, hasLegacyKey, LEGACY_KEY_PATH, planVeniceEdits, type KeyStorage } from '../core/plan-venice.js';
 import { stripVenicePrefix } from '../catalog/resolve-model.js';
 import { DEFAULT_MODEL_ID } from '../catalog/static-catalog.js';
 import { ExitCode } from '../errors.js';
@@ -30,7 +31,7 @@ import {
 } from './openclaw-steps.js';
 import type { OnboardOptions } from '../options.js';
 import { requireModel } from '../catalog/require-model.js';
-import { describeConflicts, keysToReplace, PLACE_OF, stalePlaces, storageOfExisting } from './resolve-choice.js';
+import { describeConflicts, describePlaceholders, isPlaceholder, keysToReplace, PLACE_OF, stalePlaces, storageOfExisting } from './resolve-choice.js';
 import { collapseRuns, renderDiff, writeChanges } from '../changes/write-changes.js';
 
 /**
@@ -70,7 +71,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   const stored = loadConfig(loc.path).then(async (loaded) => {
     const found = await findStoredKeys(loaded.config, loc.stateDir);
     // Keys already stored are secrets too: a diff that replaces one must not show it.
-    for (const f of found) ctx.secrets.add(f.key);
+    for (const f of found) if (mustMask(f.key)) ctx.secrets.add(f.key);
     return { loaded, found };
   });
   const storedKeys = stored.then(({ found }) => found);
@@ -164,6 +165,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
     // Enabled as OpenClaw's own onboarding does, once OpenClaw has the plugin; never before (an
     // entry for a plugin a release does not have is an error in 2026.1.29, a warning later).
     enablePlugin: installPlugin || status?.installed === true,
+    currentLimits: hasCurrentLimits(catalog, ctx.now()),
   };
   const changes: FileChange[] = [];
   const add = (change: FileChange | null) => change && changes.push(change);
@@ -171,16 +173,22 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (key !== undefined && storage === 'auth-profile' && !profileInStore) add(await setProfileKey(loc.stateDir, key));
   if (stale.has('dotenv')) add(await removeDotenvKey(loc.stateDir));
   if (stale.has('auth-profile') || legacyFile) add(await removeProfileKey(loc.stateDir, target.shape.authStore === 'sqlite'));
-  if (legacyFile) notes.push(`Moved the key from ${legacyFile.file} (which OpenClaw ${target.version} does not read) into OpenClaw's own store.`);
+  if (legacyFile && !isPlaceholder(legacyFile)) notes.push(`Moved the key from ${legacyFile.file} (which OpenClaw ${target.version} does not read) into OpenClaw's own store.`);
+  // A key leaving the config takes along the `env: {}` or `auth: { profiles: {} }` its removal
+  // empties; what the user wrote empty, or holds their comments, stays (json5-edit's `prune`).
   const extraOps: EditOp[] = found
     .filter((f) => f.place === 'config-env' && stale.has('config-env') && f.configPath)
-    .map((f) => ({ op: 'delete', path: f.configPath! }));
-  if (leavesStore) extraOps.push({ op: 'delete', path: ['auth', 'profiles', AUTH_PROFILE_ID] });
+    .map((f) => ({ op: 'delete', path: f.configPath!, prune: true }));
+  if (leavesStore) extraOps.push({ op: 'delete', path: ['auth', 'profiles', AUTH_PROFILE_ID], prune: true });
   const configChange = await prepareConfigChange(loaded, (config) => [...planVeniceEdits(config, plan), ...extraOps]);
   add(configChange);
-  if (storage === 'config' && hasLegacyKey(loaded.config)) {
+  const legacyPlaceholder = found.some((f) => isPlaceholder(f) && f.configPath?.join('.') === LEGACY_KEY_PATH.join('.'));
+  if (storage === 'config' && hasLegacyKey(loaded.config) && !legacyPlaceholder) {
     notes.push(`Moved the key from env.VENICE_API_KEY to env.vars.VENICE_API_KEY: OpenClaw ${STRICT_ENV_SINCE} and later refuse the old place.`);
   }
+  const lowered = plan.currentLimits && !plan.refreshModels ? findLimitsAbove(loaded.config, plan.catalog) : [];
+  if (lowered.length > 0) notes.push(describeLoweredLimits(lowered));
+  notes.push(...describePlaceholders(found, key === undefined || profileInStore ? undefined : PLACE_OF[storage]));
   await ask.keyChecked(); // a refused key stops the run here: nothing shown, nothing written
 
   const summary = { configPath: loc.path, defaultModel: `venice/${model.id}`, keyStorage: storage, catalogSource: catalog.source, openclawVersion: target.version };
@@ -210,7 +218,8 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, ...summary, changed: written.length > 0 || steps.length > 0, files: written }, null, 2)}\n`);
   for (const f of written) say(`${c.green('✓')} ${f.removed ? 'Removed' : 'Wrote'} ${f.path}${f.backup ? ` (backup: ${f.backup})` : ''}`);
   for (const step of steps) say(`${c.green('✓')} Ran ${step.command}`);
-  for (const place of stale) say(`  Removed the key from the ${PLACE_LABEL[place]}.`);
+  // A place that held only a placeholder has its own line among the notes.
+  for (const place of stale) if (found.some((f) => f.place === place && !isPlaceholder(f))) say(`  Removed the key from the ${PLACE_LABEL[place]}.`);
   for (const line of notes) say(`  ${line}`);
   say(`  Default model: venice/${model.id}`);
   for (const line of overrides) say(line);

@@ -1,5 +1,6 @@
 import type { FoundKey } from '../config/key-stores.js';
-import { maskKey } from '../core/mask.js';
+import { isPlaceholderKey } from '../core/key-format.js';
+import { maskKey, showPlaceholder } from '../core/mask.js';
 import { firstReleaseWhere, type Target } from '../core/openclaw-releases.js';
 import { AUTH_PROFILE_ID, LEGACY_KEY_PATH } from '../core/plan-venice.js';
 import { declaresVeniceProfile } from '../core/openclaw-config.js';
@@ -39,6 +40,15 @@ export function checkKeyPresent(all: readonly FoundKey[], config: unknown, state
   }
   const found = all.find((f) => !(sqlite && f.place === 'auth-profile'));
   if (found === undefined) return undefined;
+  // What OpenClaw would send is a placeholder (the product page's `vapi_...`): no key at all, so
+  // nothing further is checked with it (SPEC §3.3).
+  if (isPlaceholderKey(found.key)) {
+    const at = found.configPath ? ` at ${found.configPath.join('.')}` : '';
+    const hint = found.place === 'env-var'
+      ? 'Set VENICE_API_KEY to your key (venice.ai → Settings → API Keys), or unset it.'
+      : 'Run venice-onboard onboard with your key (venice.ai → Settings → API Keys): it replaces the placeholder without asking.';
+    return { outcome: fail(`${showPlaceholder(found.key)} from the ${describeKeySource(found)}${at} is a placeholder, not a key.`, hint) };
+  }
   const where = `${maskKey(found.key)} from the ${describeKeySource(found)}`;
   if (isLegacyPath(found)) {
     const hint = 'Run venice-onboard onboard: it moves the key to env.vars.VENICE_API_KEY and keeps your comments.';

@@ -49,6 +49,7 @@ describe('mapModelRow: real rows', () => {
         cost: { input: 0.7, output: 2.8, cacheRead: 0, cacheWrite: 0 },
         deprecated: null,
         offline: false,
+        reported: { contextWindow: 128000 },
       },
     ],
     [
@@ -65,6 +66,7 @@ describe('mapModelRow: real rows', () => {
         cost: { input: 6, output: 30, cacheRead: 0.6, cacheWrite: 7.5 },
         deprecated: null,
         offline: false,
+        reported: { contextWindow: 198000 },
       },
     ],
     [
@@ -81,6 +83,7 @@ describe('mapModelRow: real rows', () => {
         cost: { input: 0.21, output: 1.9, cacheRead: 0.1, cacheWrite: 0 },
         deprecated: null,
         offline: false,
+        reported: { contextWindow: 128000 },
       },
     ],
     [
@@ -97,6 +100,7 @@ describe('mapModelRow: real rows', () => {
         cost: { input: 1.42, output: 2.83, cacheRead: 0.23, cacheWrite: 0 },
         deprecated: null,
         offline: false,
+        reported: { maxTokens: 32000, contextWindow: 1000000 },
       },
     ],
     [
@@ -113,6 +117,7 @@ describe('mapModelRow: real rows', () => {
         cost: { input: 0.139, output: 0.43, cacheRead: 0.028, cacheWrite: 0 },
         deprecated: '2026-08-27T13:00:00.000Z',
         offline: false,
+        reported: { contextWindow: 32000 },
       },
     ],
     ['venice-sd35 (an image row) is skipped', GOBHA_IMAGE_ROW, undefined],
@@ -146,24 +151,24 @@ describe('mapModelRow: tolerance rules of SPEC §4.2', () => {
     ['privacy unexpected word → unknown', row({ privacy: 'public' }), bare(ID)],
     ['privacy of wrong type → unknown', row({ privacy: true }), bare(ID)],
     // context window
-    ['availableContextTokens used', row({ availableContextTokens: 65536 }), bare(ID, { contextWindow: 65536 })],
+    ['availableContextTokens used', row({ availableContextTokens: 65536 }), bare(ID, { contextWindow: 65536, reported: { contextWindow: 65536 } })],
     ['availableContextTokens 0 → 128000', row({ availableContextTokens: 0 }), bare(ID)],
     ['availableContextTokens negative → 128000', row({ availableContextTokens: -5 }), bare(ID)],
     ['availableContextTokens a string → 128000', row({ availableContextTokens: '65536' }), bare(ID)],
     ['availableContextTokens fractional → 128000', row({ availableContextTokens: 1000.5 }), bare(ID)],
     ['availableContextTokens NaN → 128000', row({ availableContextTokens: Number.NaN }), bare(ID)],
-    ['context_length (newer field) when availableContextTokens is absent', row({}, { context_length: 200000 }), bare(ID, { contextWindow: 200000 })],
+    ['context_length (newer field) when availableContextTokens is absent', row({}, { context_length: 200000 }), bare(ID, { contextWindow: 200000, reported: { contextWindow: 200000 } })],
     // max tokens
-    ['maxCompletionTokens used', row({ maxCompletionTokens: 16384 }), bare(ID, { maxTokens: 16384 })],
+    ['maxCompletionTokens used', row({ maxCompletionTokens: 16384 }), bare(ID, { maxTokens: 16384, reported: { maxTokens: 16384 } })],
     [
       'maxCompletionTokens bounded by contextWindow',
       row({ availableContextTokens: 32768, maxCompletionTokens: 100000 }),
-      bare(ID, { contextWindow: 32768, maxTokens: 32768 }),
+      bare(ID, { contextWindow: 32768, maxTokens: 32768, reported: { maxTokens: 32768, contextWindow: 32768 } }),
     ],
-    ['maxCompletionTokens bounded by the default 128000 context', row({ maxCompletionTokens: 500000 }), bare(ID, { maxTokens: 128000 })],
+    ['maxCompletionTokens bounded by the default 128000 context', row({ maxCompletionTokens: 500000 }), bare(ID, { maxTokens: 128000, reported: { maxTokens: 128000 } })],
     ['maxCompletionTokens a string → 4096', row({ maxCompletionTokens: '16384' }), bare(ID)],
     ['maxCompletionTokens 0 → 4096', row({ maxCompletionTokens: 0 }), bare(ID)],
-    ['the 4096 default is bounded by a smaller context', row({ availableContextTokens: 2048 }), bare(ID, { contextWindow: 2048, maxTokens: 2048 })],
+    ['the 4096 default is bounded by a smaller context', row({ availableContextTokens: 2048 }), bare(ID, { contextWindow: 2048, maxTokens: 2048, reported: { contextWindow: 2048 } })],
     // capabilities
     ['supportsFunctionCalling missing → tools true', caps({}), bare(ID)],
     ['supportsFunctionCalling false → tools false', caps({ supportsFunctionCalling: false }), bare(ID, { capabilities: { vision: false, tools: false, reasoning: false, code: false } })],
@@ -244,6 +249,7 @@ describe('mapModelRow: tolerance rules of SPEC §4.2', () => {
       cost: ZERO_COST,
       deprecated: null,
       offline: false,
+      reported: { maxTokens: 16384, contextWindow: 40960 },
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkKeyFormat, normalizeKey } from '../../src/core/key-format.js';
+import { checkKeyFormat, isPlaceholderKey, mustMask, normalizeKey } from '../../src/core/key-format.js';
+import { showPlaceholder } from '../../src/core/mask.js';
 
 // Obviously fake keys: long enough to pass, never real.
 const VAPI = 'vapi_FAKEFAKE0123456789abcd';
@@ -85,5 +86,67 @@ describe('checkKeyFormat', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('placeholders (SPEC §3.1, §3.3): the product page\'s own examples and the usual stand-ins', () => {
+  // Every placeholder form of the product page (seed/venice-provider.fr.md), then the stand-ins
+  // users write in English and French, quoted or not, as a line of .env or a pasted mask.
+  const PLACEHOLDERS = [
+    'vapi_xxxxxxxxxxxx', // "Copiez votre clé API (format : `vapi_xxxxxxxxxxxx`)", export and --venice-api-key
+    '"vapi_xxxxxxxxxxxx"',
+    'export VENICE_API_KEY="vapi_xxxxxxxxxxxx"',
+    'vapi_...', // the config example: env: { VENICE_API_KEY: "vapi_..." }
+    'vapi_', // "Assurez-vous que la clé commence par `vapi_`"
+    'vapi_…',
+    'vapi_XXXX',
+    'vapi_xxxx...',
+    'vapi…qrst', // a masked key, copied from a screen
+    'vapi_****',
+    'votre-clé',
+    'votre clé API',
+    'VOTRE_CLE_API',
+    'votre_cle_api_venice',
+    'collez-votre-clé-ici',
+    '<votre-clé>',
+    'YOUR_API_KEY',
+    'YOUR_VENICE_API_KEY',
+    'your-venice-api-key-here',
+    'paste your key here',
+    'VENICE_API_KEY',
+    '{VENICE_API_KEY}',
+    '[your key]',
+    'changeme',
+    'TODO',
+    'xxxxxxxxxxxxxxxxxxxxxxxx',
+  ];
+
+  it.each(PLACEHOLDERS)('%j is a placeholder, refused as one', (raw) => {
+    expect(isPlaceholderKey(raw)).toBe(true);
+    expect(checkKeyFormat(raw)).toEqual({
+      status: 'error',
+      message: 'This looks like a placeholder, not a real API key.',
+      hint: 'Create a key at venice.ai → Settings → API Keys.',
+    });
+  });
+
+  // Keys whose random part holds a word of the placeholder list, or starts like one: only whole words count.
+  it.each([VAPI, INFERENCE, ADMIN, UNKNOWN, 'VENICE-INFERENCE-KEY-ici0ABCdef123456789xyz', 'vapi_test0123456789abcdefKEY', 'vapi_your0key1here2ABCDEFGHIJ', '', '   '])(
+    '%j is not a placeholder',
+    (raw) => {
+      expect(isPlaceholderKey(raw)).toBe(false);
+    },
+  );
+
+  it('a placeholder shorter than any key (20 characters) is shown as written and needs no masking; a longer one is masked like a key', () => {
+    expect([showPlaceholder('vapi_...'), showPlaceholder('vapi_xxxxxxxxxxxx'), showPlaceholder('xxxxxxxxxxxxxxxxxxxxxxxx')]).toEqual(['vapi_...', 'vapi_xxxxxxxxxxxx', 'xxxx…xxxx']);
+    expect([mustMask('vapi_...'), mustMask('vapi_xxxxxxxxxxxx'), mustMask('xxxxxxxxxxxxxxxxxxxxxxxx'), mustMask('your-venice-api-key-here'), mustMask(VAPI), mustMask('vapi_short')]).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEditsToValue, type EditOp, type JsonValue } from '../../src/json5-edit/index.js';
 import { RELEASE_SHAPES, shapeOf, parseReleaseVersion } from '../../src/core/openclaw-releases.js';
-import { planDefaultModel, planModelEntry, planVeniceEdits, toProviderEntry, type KeyStorage, type VenicePlan } from '../../src/core/plan-venice.js';
+import { describeLoweredLimits, findLimitsAbove, planDefaultModel, planModelEntry, planVeniceEdits, toProviderEntry, type KeyStorage, type VenicePlan } from '../../src/core/plan-venice.js';
 import type { CatalogModel } from '../../src/core/types.js';
 
 /** The edit operations of SPEC §5.2, computed from a parsed config and the user's answers (pure). */
@@ -512,5 +512,93 @@ describe('planVeniceEdits: properties', () => {
     ]);
     const twice = applyEditsToValue(once, planVeniceEdits(once, plan({ refreshModels: true })));
     expect(twice).toStrictEqual(once);
+  });
+});
+
+describe("planVeniceEdits: Venice's live limits over existing entries (SPEC §5.2)", () => {
+  // What a live list says: llama's completion limit and context, qwen3-4b's context only, claude nothing
+  // (its numbers are fallbacks, which never lower anything).
+  const LIVE = [
+    { ...LLAMA, reported: { maxTokens: 4096, contextWindow: 128000 } },
+    { ...SMALL, reported: { contextWindow: 32768 } },
+    CLAUDE,
+  ];
+  const live = (over: Partial<VenicePlan> = {}) => plan({ catalog: LIVE, currentLimits: true, ...over });
+  // The product page's row (maxTokens 8192, contextWindow 131072) and rows of the user's own.
+  const PAGE_LLAMA = { id: 'llama-3.3-70b', name: 'Llama 3.3 70B', reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 131072, maxTokens: 8192 };
+  const config = () =>
+    existingVenice([
+      { id: 'my-finetune', contextWindow: 999999, maxTokens: 99999 },
+      PAGE_LLAMA,
+      { id: 'qwen3-4b', name: 'mine', contextWindow: 65536, maxTokens: 40000 },
+      { id: 'claude-opus-4-5', contextWindow: 999999, maxTokens: 99999 },
+    ]);
+
+  it('lowers only the numbers above a limit Venice states, by index; every other field and entry stays; nothing is raised', () => {
+    expect(planVeniceEdits(config(), live()).filter((op) => op.path.join('.').startsWith(MODELS.join('.')))).toStrictEqual([
+      set([...MODELS, '1', 'maxTokens'], 4096),
+      set([...MODELS, '1', 'contextWindow'], 128000),
+      // qwen3-4b: only its context is reported; maxTokens is bounded by it, as a new entry's is.
+      set([...MODELS, '2', 'maxTokens'], 32768),
+      set([...MODELS, '2', 'contextWindow'], 32768),
+    ]);
+    expect(findLimitsAbove(config(), LIVE)).toStrictEqual([
+      { id: 'llama-3.3-70b', index: 1, field: 'maxTokens', from: 8192, to: 4096 },
+      { id: 'llama-3.3-70b', index: 1, field: 'contextWindow', from: 131072, to: 128000 },
+      { id: 'qwen3-4b', index: 2, field: 'maxTokens', from: 40000, to: 32768 },
+      { id: 'qwen3-4b', index: 2, field: 'contextWindow', from: 65536, to: 32768 },
+    ]);
+  });
+
+  it('numbers at or below the limits, strings, and missing fields are left as written', () => {
+    const below = existingVenice([{ id: 'llama-3.3-70b', maxTokens: 2048, contextWindow: 128000 }, { id: 'qwen3-4b', maxTokens: '99999' }, { id: 'llama-3.3-70b' }]);
+    expect(findLimitsAbove(below, LIVE)).toEqual([]);
+  });
+
+  it('limits that are not current (an old cache, the built-in list) lower nothing; nor with --refresh-models, which sets the whole entry', () => {
+    const modelOps = (p: VenicePlan) => planVeniceEdits(config(), p).filter((op) => op.path.join('.').startsWith(MODELS.join('.')));
+    expect(modelOps(live({ currentLimits: false }))).toEqual([]);
+    expect(modelOps(plan({ catalog: LIVE }))).toEqual([]);
+    expect(modelOps(live({ refreshModels: true }))).toStrictEqual([
+      set([...MODELS, '1'], { ...LLAMA_ENTRY }),
+      set([...MODELS, '2'], SMALL_ENTRY),
+      set([...MODELS, '3'], CLAUDE_ENTRY),
+    ]);
+  });
+
+  it('the note names each entry with its old and new numbers', () => {
+    expect(describeLoweredLimits(findLimitsAbove(config(), LIVE))).toBe(
+      "Lowered to Venice's live limits: venice/llama-3.3-70b maxTokens 8192 → 4096, contextWindow 131072 → 128000; venice/qwen3-4b maxTokens 40000 → 32768, contextWindow 65536 → 32768.",
+    );
+  });
+
+  it('after the edit every catalog entry is within the stated limits, all else unchanged, and a second plan lowers nothing', () => {
+    const limitArb = fc.option(fc.integer({ min: 1, max: 300000 }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.constantFrom('llama-3.3-70b', 'qwen3-4b', 'mine'), maxTokens: fc.oneof(fc.integer({ min: 1, max: 300000 }), fc.constant('8192')), contextWindow: fc.integer({ min: 1, max: 300000 }), name: fc.string() }, { requiredKeys: ['id'] }), { maxLength: 4 }),
+        limitArb,
+        limitArb,
+        (entries, maxTokens, contextWindow) => {
+          const reported = { ...(maxTokens === undefined ? {} : { maxTokens }), ...(contextWindow === undefined ? {} : { contextWindow }) };
+          // Consistent as map-models makes it: a stated limit is the model's number.
+          const context = contextWindow ?? LLAMA.contextWindow;
+          const catalog = [{ ...LLAMA, contextWindow: context, maxTokens: Math.min(maxTokens ?? LLAMA.maxTokens, context), reported }];
+          const before = existingVenice(entries) as unknown as Record<string, JsonValue>;
+          const ops = planVeniceEdits(before, plan({ catalog, model: catalog[0]!, currentLimits: true, which: 'default' }));
+          const after = applyEditsToValue(before, ops) as unknown as ReturnType<typeof existingVenice>;
+          const rows = after.models.providers.venice.models as Array<Record<string, unknown>>;
+          entries.forEach((entry, index) => {
+            const row = rows[index] as Record<string, unknown>;
+            const maxLimit = Math.min(maxTokens ?? Infinity, contextWindow ?? Infinity);
+            const expected = { ...entry };
+            if (entry.id === 'llama-3.3-70b' && typeof entry.maxTokens === 'number' && entry.maxTokens > maxLimit) expected.maxTokens = maxLimit;
+            if (entry.id === 'llama-3.3-70b' && entry.contextWindow !== undefined && contextWindow !== undefined && entry.contextWindow > contextWindow) expected.contextWindow = contextWindow;
+            expect(row).toEqual(expected);
+          });
+          expect(findLimitsAbove(after, catalog)).toEqual([]);
+        },
+      ),
+    );
   });
 });

@@ -148,6 +148,27 @@ const golden = (name: string, baseUrl: string) => fixture(name).split('{{BASE_UR
 
 
 const HANDWRITTEN = fixture('handwritten.input.json5');
+/** A setup done before, with the key in env.vars and an empty auth block the user wrote. */
+const withStoredKeyText = (baseUrl: string) => `// mine
+{
+  env: {
+    vars: { VENICE_API_KEY: "${TEST_API_KEY}" },
+  },
+  auth: { profiles: {} }, // for later
+  agents: { defaults: { model: { primary: "venice/llama-3.3-70b" } } },
+  models: {
+    mode: "merge",
+    providers: {
+      venice: {
+        baseUrl: "${baseUrl}",
+        apiKey: "\${VENICE_API_KEY}",
+        api: "openai-completions",
+        models: [{ id: "llama-3.3-70b", name: "Llama 3.3 70B", reasoning: false, input: ["text"], contextWindow: 128000, maxTokens: 4096 }],
+      },
+    },
+  },
+}
+`;
 
 describe.concurrent('where the key comes from', () => {
   it('--venice-api-key-stdin: checked online with the key in the Authorization header only, then stored', async (t) => {
@@ -504,18 +525,20 @@ describe.concurrent('an existing hand-written config', () => {
     for (const b of backups) expect(await mode(`${h.configPath}${b}`)).toBe(0o600);
   });
 
-  it('an existing Venice block: user entries and keys kept as written, missing catalog ids appended, mode kept', async (t) => {
+  it('an existing Venice block: user entries and keys kept as written (a maxTokens above the live limit lowered), missing catalog ids appended, mode kept', async (t) => {
     const { server, h, run } = await setup(t);
     const input = golden('existing-venice.input.json5', server.baseUrl);
     await writeFile(h.configPath, input);
     const r = await run(withKey, { stdin: KEY_LINE });
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("  Lowered to Venice's live limits: venice/llama-3.3-70b maxTokens 99999 → 4096.\n");
     const text = await readFile(h.configPath, 'utf8');
     expectGolden(text, 'existing-venice.expected.json5', server.baseUrl);
     const venice = json5.parse<Config>(text).models.providers.venice;
     const original = json5.parse<Config>(input).models.providers.venice;
     expect(venice.headers).toEqual({ 'X-Team': 'research' });
-    expect(venice.models.slice(0, 2)).toEqual(original.models);
+    // The user's llama row keeps its name and its smaller context; only the number Venice refuses changes.
+    expect(venice.models.slice(0, 2)).toEqual([original.models[0], { ...original.models[1], maxTokens: 4096 }]);
     expect(venice.models.map((m: { id: string }) => m.id)).toEqual(['my-finetune', 'llama-3.3-70b', 'qwen3-4b', 'claude-opus-4-5', 'tiny-context']);
     expect(json5.parse<Config>(text).models.mode).toBe('replace');
     expect(json5.parse<Config>(text).agents.defaults.model).toEqual({ primary: 'venice/qwen3-4b', fallbacks: ['venice/my-finetune'] });
@@ -725,6 +748,182 @@ describe.concurrent('--model', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ "anthropic/claude" is not a Venice model: use venice/<id> or <id>.\n');
     expect(await tree(h.stateDir)).toEqual(before);
+  });
+});
+
+describe.concurrent("the product page's config, re-run: a placeholder, its limits, emptied objects", () => {
+  const PAGE = fixture('product-page.input.json5');
+  /** The page's config, the placeholder replaced by a stored key in today's place (a setup done before). */
+  const withStoredKey = (baseUrl: string) =>
+    golden('product-page.input.json5', baseUrl).replace('env: { VENICE_API_KEY: "vapi_..." }, // my key goes here', `env: { vars: { VENICE_API_KEY: "${TEST_API_KEY}" } },`);
+  const writeCache = (h: TempHome, baseUrl: string, ageMs: number) =>
+    mkdir(dirname(h.cacheFile), { recursive: true }).then(() =>
+      writeFile(h.cacheFile, JSON.stringify({ version: 1, baseUrl, fetchedAt: new Date(Date.now() - ageMs).toISOString(), rows: LIVE_ROWS, renames: {}, traits: {} })),
+    );
+
+  it('the placeholder is replaced without --yes and said so; maxTokens and contextWindow lowered to the live limits; verify then passes them', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, golden('product-page.input.json5', server.baseUrl));
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  Replaced the placeholder key in env.VENICE_API_KEY (vapi_... is not a real key).\n');
+    expect(r.stderr).toContain("  Lowered to Venice's live limits: venice/llama-3.3-70b maxTokens 8192 → 4096, contextWindow 131072 → 128000.\n");
+    expect(r.stderr).not.toContain('Moved the key');
+    expect(r.stderr).not.toContain('--yes');
+    expectGolden(await readFile(h.configPath, 'utf8'), 'product-page.expected.json5', server.baseUrl);
+    expect(await readFile(`${h.configPath}.bak`, 'utf8')).toBe(golden('product-page.input.json5', server.baseUrl));
+
+    const verify = await runCli(['verify', '--json', '--base-url', server.baseUrl], { home: h.home });
+    const checks = (parseJsonOutput(verify) as { checks: { id: string; status: string; message: string }[] }).checks;
+    expect(checks.find((c) => c.id === 'key.present')).toMatchObject({ status: 'pass', message: `${MASKED} from the config env block.` });
+    expect(checks.find((c) => c.id === 'model.limits')).toMatchObject({ status: 'pass', message: 'llama-3.3-70b is within the live limits (max output 4096, context 128000).' });
+  });
+
+  it('verify before the re-run: key.present fails on the placeholder, nothing is checked with it', async (t) => {
+    const { server, h } = await setup(t);
+    await writeFile(h.configPath, golden('product-page.input.json5', server.baseUrl));
+    const verify = await runCli(['verify', '--json', '--base-url', server.baseUrl], { home: h.home });
+    expect(verify.code).toBe(1);
+    const checks = (parseJsonOutput(verify) as { checks: { id: string; status: string; message: string; hint: string | null }[] }).checks;
+    expect(checks.find((c) => c.id === 'key.present')).toMatchObject({
+      status: 'fail',
+      message: 'vapi_... from the config env block at env.VENICE_API_KEY is a placeholder, not a key.',
+      hint: 'Run venice-onboard onboard with your key (venice.ai → Settings → API Keys): it replaces the placeholder without asking.',
+    });
+    expect(checks.find((c) => c.id === 'key.format')).toMatchObject({ status: 'skip', message: 'skipped: no key' });
+    expect(checks.find((c) => c.id === 'key.valid')).toMatchObject({ status: 'skip' });
+    expect(server.requestsTo('rate-limits')).toEqual([]);
+    expect(checks.find((c) => c.id === 'model.limits')).toMatchObject({ status: 'fail', message: 'llama-3.3-70b: maxTokens 8192 > 4096, contextWindow 131072 > 128000 (Venice answers HTTP 400 above its limits).' });
+  });
+
+  it('the placeholder and no key given: the usual "no key" refusal, exit 2, the file byte-identical', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, PAGE);
+    const before = await tree(h.stateDir);
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('✗ No API key: in non-interactive mode pass it with --venice-api-key-stdin (or --venice-api-key, or VENICE_API_KEY).\n');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('--key-storage dotenv: the key goes to .env, and the env block it leaves empty goes; the comments stay', async (t) => {
+    const { server, h, run } = await setup(t);
+    await writeFile(h.configPath, golden('product-page.input.json5', server.baseUrl));
+    const r = await run([...withKey, '--key-storage', 'dotenv'], { stdin: KEY_LINE, binary: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  Removed the placeholder key from env.VENICE_API_KEY (vapi_... is not a real key).\n');
+    expect(r.stderr).not.toContain('Removed the key from');
+    expect(await readFile(join(h.stateDir, '.env'), 'utf8')).toBe(`VENICE_API_KEY=${TEST_API_KEY}\n`);
+    expectGolden(await readFile(h.configPath, 'utf8'), 'product-page.dotenv.expected.json5', server.baseUrl);
+  });
+
+  it('a placeholder in .env: the same line gets the key, unasked; the other lines and the config stay out of it', async (t) => {
+    const { h, run } = await setup(t);
+    const envFile = join(h.stateDir, '.env');
+    await writeFile(envFile, '# secrets\nVENICE_API_KEY=vapi_xxxxxxxxxxxx\nOTHER=1\n', { mode: 0o600 });
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`  Replaced the placeholder key in ${envFile} (vapi_xxxxxxxxxxxx is not a real key).\n`);
+    expect(r.stderr).toContain('  Key storage:   dotenv (.env file)\n');
+    expect(await readFile(envFile, 'utf8')).toBe(`# secrets\nVENICE_API_KEY=${TEST_API_KEY}\nOTHER=1\n`);
+    expect((await readJson5(h.configPath)).env).toBeUndefined();
+  });
+
+  it('a placeholder as the literal apiKey: replaced by the ${VENICE_API_KEY} reference without --yes', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = golden('product-page.input.json5', server.baseUrl)
+      .replace('  env: { VENICE_API_KEY: "vapi_..." }, // my key goes here\n', '')
+      .replace('apiKey: "${VENICE_API_KEY}"', 'apiKey: "vapi_xxxxxxxxxxxx"');
+    await writeFile(h.configPath, input);
+    const r = await run([...withKey, '--models', 'default'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  Removed the placeholder key from models.providers.venice.apiKey (vapi_xxxxxxxxxxxx is not a real key).\n');
+    const config = await readJson5(h.configPath);
+    expect(config.models.providers.venice.apiKey).toBe('${VENICE_API_KEY}');
+    expect(config.env).toEqual({ vars: { VENICE_API_KEY: TEST_API_KEY } });
+  });
+
+  it('a placeholder in auth-profiles.json (OpenClaw 2026.6.1): replaced without --yes, the other profiles kept', async (t) => {
+    const { h, run } = await setup(t);
+    const store = join(h.stateDir, 'agents', 'main', 'agent', 'auth-profiles.json');
+    await mkdir(dirname(store), { recursive: true });
+    const other = { type: 'api_key', provider: 'anthropic', key: ANTHROPIC_KEY };
+    await writeFile(store, JSON.stringify({ version: 1, profiles: { 'venice:default': { type: 'api_key', provider: 'venice', key: 'vapi_xxxxxxxxxxxx' }, 'anthropic:default': other } }, null, 2));
+    const r = await run([...withKey, '--openclaw-version', '2026.6.1'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`  Replaced the placeholder key in ${store} (vapi_xxxxxxxxxxxx is not a real key).\n`);
+    expect(JSON.parse(await readFile(store, 'utf8'))).toEqual({
+      version: 1,
+      profiles: { 'venice:default': { type: 'api_key', provider: 'venice', key: TEST_API_KEY }, 'anthropic:default': other },
+    });
+  });
+
+  it('live limits lower existing entries only when current: a fresh cache does, a cache three days old does not', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = withStoredKey(server.baseUrl);
+    await writeFile(h.configPath, input);
+    await writeCache(h, server.baseUrl, 3 * 24 * 3600 * 1000);
+    const before = await tree(h.stateDir);
+    const args = [...withKey, '--offline', '--models', 'default'];
+    const old = await run(args, { stdin: KEY_LINE });
+    expect(old.code, old.stderr).toBe(0);
+    expect(old.stderr).toContain('Model list: cache (3 days old), 4 models\n');
+    expect(old.stderr).toContain(`✓ ${h.configPath} already has this setup: nothing to write.\n`);
+    expect(await tree(h.stateDir)).toEqual(before);
+
+    await writeCache(h, server.baseUrl, 10 * 60 * 1000);
+    const fresh = await run(args, { stdin: KEY_LINE });
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stderr).toContain("  Lowered to Venice's live limits: venice/llama-3.3-70b maxTokens 8192 → 4096, contextWindow 131072 → 128000.\n");
+    expect(await readFile(h.configPath, 'utf8')).toBe(input.replace('contextWindow: 131072,', 'contextWindow: 128000,').replace('maxTokens: 8192 //', 'maxTokens: 4096 //'));
+    expect(server.requests).toEqual([]);
+  });
+
+  it('a user number below the live limit is never raised, and a second run changes nothing', { timeout: 40_000 }, async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = withStoredKey(server.baseUrl).replace('contextWindow: 131072,', 'contextWindow: 65536,').replace('maxTokens: 8192 //', 'maxTokens: 1024 //');
+    await writeFile(h.configPath, input);
+    const before = await tree(h.stateDir);
+    const r = await run([...withKey, '--models', 'default'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Lowered');
+    expect(r.stderr).toContain('already has this setup: nothing to write.\n');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+});
+
+describe.concurrent('a key stored in env.vars: a placeholder there replaced in place; moving the key out takes what its removal empties', () => {
+  it('env.vars emptied: env.vars and env go; an auth block the user wrote empty stays byte for byte', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = withStoredKeyText(server.baseUrl);
+    await writeFile(h.configPath, input);
+    const r = await run([...withKey, '--key-storage', 'dotenv', '--models', 'default', '--yes'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  Removed the key from the config env block.\n');
+    expect(await readFile(h.configPath, 'utf8')).toBe(input.replace(`  env: {\n    vars: { VENICE_API_KEY: "${TEST_API_KEY}" },\n  },\n`, ''));
+  });
+
+  it.for([
+    ['vapi_xxxxxxxxxxxx', 'vapi_xxxxxxxxxxxx'],
+    // As long as a key: masked like one.
+    ['your-venice-api-key-here', 'your…here'],
+  ] as const)('a placeholder %s in env.vars and the key in VENICE_API_KEY: replaced in place without --yes, only that line changes', async ([placeholder, shown], t) => {
+    const { server, h, run } = await setup(t);
+    const input = withStoredKeyText(server.baseUrl).replace(TEST_API_KEY, placeholder);
+    await writeFile(h.configPath, input);
+    const r = await run(['--models', 'default'], { env: { VENICE_API_KEY: TEST_API_KEY } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`  Replaced the placeholder key in env.vars.VENICE_API_KEY (${shown} is not a real key).\n`);
+    expect(await readFile(h.configPath, 'utf8')).toBe(withStoredKeyText(server.baseUrl));
+  });
+
+  it('an emptied env.vars holding a comment of the user stays, with the comment', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = withStoredKeyText(server.baseUrl).replace(`    vars: { VENICE_API_KEY: "${TEST_API_KEY}" },`, `    vars: {\n      // set by hand\n      VENICE_API_KEY: "${TEST_API_KEY}",\n    },`);
+    await writeFile(h.configPath, input);
+    const r = await run([...withKey, '--key-storage', 'dotenv', '--models', 'default', '--yes'], { stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readFile(h.configPath, 'utf8')).toBe(input.replace(`      VENICE_API_KEY: "${TEST_API_KEY}",\n`, ''));
   });
 });
 

@@ -156,6 +156,44 @@ describe('existing config with a key in its env block', () => {
   });
 });
 
+describe("existing config with a placeholder in its env block (the product page's vapi_...)", () => {
+  it('not offered, not confirmed: said so, the password asked, the placeholder replaced, the preview showing it as written', async () => {
+    const before = await given({ key: 'vapi_...' });
+    const run = await onboard(
+      [
+        { password: /API key/, answer: TEST_API_KEY },
+        { search: /Default model/, answer: DEFAULT },
+        { select: /stored/, answer: DEFAULT },
+        { confirm: /Write these changes/, answer: true },
+      ],
+      { server, home },
+    );
+    expect(run.code).toBe(0);
+    expect(run.fake.questions()).toEqual([Q.password, Q.model, Q.storage, Q.write]);
+    expect(run.fake.only('select').default).toBe('config');
+    expect(run.stderr()).toContain('! env.vars.VENICE_API_KEY holds a placeholder (vapi_...), not a key.\n');
+    expect(run.stderr()).toContain("\n-  env: { vars: { VENICE_API_KEY: 'vapi_...' } },\n+  env: { vars: { VENICE_API_KEY: 'vapi…qrst' } },\n");
+    expect(run.stderr()).toContain('  Replaced the placeholder key in env.vars.VENICE_API_KEY (vapi_... is not a real key).\n');
+    // The placeholder's line now holds the key, in place (the catalog rows are appended further down).
+    const text = await readFile(home.configPath, 'utf8');
+    expect(text.split('\n').slice(0, 3)).toEqual(['// my OpenClaw config', '{', `  env: { vars: { VENICE_API_KEY: '${TEST_API_KEY}' } },`]);
+    expect(text).not.toContain('vapi_...');
+    expect(await readFile(`${home.configPath}.bak`, 'utf8')).toBe(before);
+  });
+
+  it('a placeholder in VENICE_API_KEY is not offered either', async () => {
+    await given();
+    const run = await onboard(
+      [{ password: /API key/, answer: TEST_API_KEY }, { search: /Default model/, answer: DEFAULT }, { confirm: /Write these changes/, answer: true }],
+      { server, home, env: { VENICE_API_KEY: 'vapi_xxxxxxxxxxxx' } },
+    );
+    expect(run.code).toBe(0);
+    expect(run.fake.questions()).toEqual([Q.password, Q.model, Q.write]);
+    expect(run.stderr()).toContain('! VENICE_API_KEY in your environment holds a placeholder (vapi_xxxxxxxxxxxx), not a key.\n');
+    expect((await readConfig(home.configPath)).env.vars.VENICE_API_KEY).toBe(TEST_API_KEY);
+  });
+});
+
 describe('existing config with the key in <stateDir>/.env', () => {
   it('keep it: dotenv is pre-selected, .env untouched, no key in the config', async () => {
     await given();

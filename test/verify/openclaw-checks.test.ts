@@ -62,6 +62,24 @@ describe('key.present by target release', () => {
     expect(checkKeyPresent([envVars], {}, '/h/.openclaw', NEWEST)?.outcome).toEqual({ status: 'pass', message: 'vapi…qrst from the config env block.' });
   });
 
+  it("a placeholder where OpenClaw would read the key (the product page's vapi_...): fail, no key to check further", () => {
+    const fix = 'Run venice-onboard onboard with your key (venice.ai → Settings → API Keys): it replaces the placeholder without asking.';
+    expect(checkKeyPresent([{ ...legacyEnv, key: 'vapi_...' }], {}, '/h/.openclaw', NEWEST)).toEqual({
+      outcome: { status: 'fail', message: 'vapi_... from the config env block at env.VENICE_API_KEY is a placeholder, not a key.', hint: fix },
+    });
+    expect(checkKeyPresent([{ place: 'dotenv', key: 'vapi_xxxxxxxxxxxx', file: '/h/.openclaw/.env' }], {}, '/h/.openclaw', NEWEST)).toEqual({
+      outcome: { status: 'fail', message: 'vapi_xxxxxxxxxxxx from the .env file (/h/.openclaw/.env) is a placeholder, not a key.', hint: fix },
+    });
+    // As long as a key, it is masked like one.
+    expect(checkKeyPresent([{ place: 'env-var', key: 'your-venice-api-key-here' }, envVars], {}, '/h/.openclaw', NEWEST)).toEqual({
+      outcome: {
+        status: 'fail',
+        message: 'your…here from the VENICE_API_KEY environment variable is a placeholder, not a key.',
+        hint: 'Set VENICE_API_KEY to your key (venice.ai → Settings → API Keys), or unset it.',
+      },
+    });
+  });
+
   it('nothing found: undefined (the caller says where it looked)', () => {
     expect(checkKeyPresent([], {}, '/h/.openclaw', NEWEST)).toBeUndefined();
   });

@@ -75,7 +75,7 @@ export async function checkModelAvailable(id: string, live: LiveModels, o: Net, 
 
 export function checkModelLimits(entry: Record<string, unknown> | undefined, id: string, live: LiveModels): CheckOutcome {
   const limits = liveLimits(live, id);
-  const fix = 'Run venice-onboard onboard --refresh-models to take the live limits.';
+  const fix = 'Run venice-onboard onboard: it lowers the entry to the live limits and keeps your other fields.';
   if (entry === undefined) return fail(`No entry for ${id} in the provider's models.`, fix);
   const problems: string[] = [];
   const { maxTokens, contextWindow } = entry;
@@ -101,7 +101,7 @@ export async function checkChat(key: string, id: string, o: Net, ctx: Deps): Pro
   } catch (error) {
     const e = error as NetworkError;
     if (e.status === 402) return fail(`HTTP 402: no balance left for venice/${id}. ${e.message}`, 'Add credits or DIEM at venice.ai → Settings → Billing.');
-    if (e.status === 400) return fail(`HTTP 400: Venice refused the request for venice/${id} (${e.message}), usually a maxTokens or context limit.`, 'Run venice-onboard onboard --refresh-models to take the live limits.');
+    if (e.status === 400) return fail(`HTTP 400: Venice refused the request for venice/${id} (${e.message}), usually a maxTokens or context limit.`, 'Run venice-onboard onboard: it lowers the entry to the live limits and keeps your other fields.');
     if (e.status === 401) return fail('HTTP 401: the key was refused for chat.', 'Create a new key at venice.ai → Settings → API Keys.');
     return fail(`The chat request failed: ${e.message}.`, 'Run venice-onboard verify --chat again; if it persists, try another model with --model.');
   }

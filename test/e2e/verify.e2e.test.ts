@@ -54,7 +54,7 @@ const MASKED = 'vapi…qrst';
 
 const HINT = {
   onboard: 'Run venice-onboard onboard to write a valid Venice block.',
-  refresh: 'Run venice-onboard onboard --refresh-models to take the live limits.',
+  refresh: 'Run venice-onboard onboard: it lowers the entry to the live limits and keeps your other fields.',
   noKey: 'Run venice-onboard onboard, or export VENICE_API_KEY.',
   unreachable: 'Check your connection, proxy (HTTPS_PROXY) or --base-url, or raise --timeout.',
   retry: 'Run venice-onboard verify again in a minute.',
@@ -898,7 +898,7 @@ describe.concurrent('the model', () => {
     expect(run.check('model.limits').message).toBe('llama-3.3-70b is within the live limits (max output 4096, context 128000).');
   });
 
-  it('following the model.limits hint (onboard --refresh-models) makes it pass', async (t) => {
+  it('following the model.limits hint (a plain onboard re-run) makes it pass', async (t) => {
     const server = await serve(t, { models: ROWS });
     const h = await makeTempHome({ context: t });
     await onboard(h, server);
@@ -907,7 +907,7 @@ describe.concurrent('the model', () => {
     expect(edited).not.toBe(text);
     await writeConfig(h, edited);
     expectStatuses(await verify(h, [], { baseUrl: server.baseUrl }), { 'model.limits': 'fail' });
-    await onboard(h, server, ['--refresh-models']);
+    await onboard(h, server);
     expectStatuses(await verify(h, [], { baseUrl: server.baseUrl }), {});
   });
 

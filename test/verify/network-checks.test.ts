@@ -39,7 +39,7 @@ async function withServer(options: VeniceServerOptions, fn: (baseUrl: string, s:
 }
 
 const entry = (extra: Record<string, unknown>) => ({ id: 'llama-3.3-70b', name: 'Llama', contextWindow: 131072, maxTokens: 4096, ...extra });
-const REFRESH = 'Run venice-onboard onboard --refresh-models to take the live limits.';
+const REFRESH = 'Run venice-onboard onboard: it lowers the entry to the live limits and keeps your other fields.';
 
 describe('model.limits', () => {
   const live = liveOf(ROWS);

@@ -42,7 +42,9 @@ export function normalizeKey(raw: string): string {
  * anything in brackets (`<your-key>`), dots or an ellipsis (`vapi…wxyz`, a masked key copied from a
  * screen: Venice keys are letters, digits, "-" and "_" only), and values made only of the words
  * such stand-ins use, in English and French (`YOUR_API_KEY`, `VENICE_API_KEY`, `votre-clé-api`,
- * `changeme`). Only whole words count, so that no real key is ever taken for one.
+ * `changeme`). Only whole words count, so that no real key is ever taken for one. A `${VAR}`
+ * reference is no key either: OpenClaw does not expand one inside its env block, and in a file it
+ * names a variable, not a value.
  */
 const PLACEHOLDER_WORDS = new Set(
   (
@@ -53,7 +55,7 @@ const PLACEHOLDER_WORDS = new Set(
 );
 
 function isPlaceholder(key: string): boolean {
-  if (/^<.*>$|^\[.*\]$|^\{.*\}$/.test(key)) return true;
+  if (/^<.*>$|^\[.*\]$|^\{.*\}$|\$\{[^}]*\}/.test(key)) return true;
   if (/^(?:vapi_)?[x.…*_-]*$/i.test(key)) return true;
   if (/x{8,}|\.{2,}|…|\*{3,}/i.test(key)) return true;
   const words = key.toLowerCase().split(/[\s_'’-]+/).filter((w) => w !== '');

@@ -115,6 +115,8 @@ describe('placeholders (SPEC §3.1, §3.3): the product page\'s own examples and
     'paste your key here',
     'VENICE_API_KEY',
     '{VENICE_API_KEY}',
+    '${VENICE_API_KEY}', // a self-reference in env.vars, which OpenClaw does not expand
+    '${MY_VENICE_KEY}',
     '[your key]',
     'changeme',
     'TODO',

@@ -264,3 +264,16 @@ describe.concurrent('${VAR} everywhere in the config, and a self-reference in en
     expect(checkOf(set, 'config.env-refs')).toEqual({ status: 'pass', message: '${VENICE_API_KEY}, ${OPENCLAW_GATEWAY_TOKEN} resolved.', hint: null });
   });
 });
+
+describe('env.vars.VENICE_API_KEY: "${VENICE_API_KEY}" is no stored key', () => {
+  it('onboarding puts the key there without asking for --yes, and says what it replaced; every comment stays', async (t) => {
+    const { h, server, run } = await setup(t);
+    const before = fixture('env-self-ref.input.json5', server.baseUrl);
+    await writeFile(h.configPath, before);
+    const r = await run(ONBOARD, { binary: true, stdin: KEY_LINE });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('  Replaced the placeholder key in env.vars.VENICE_API_KEY (${VENICE_API_KEY} is not a real key).\n');
+    const after = await readFile(h.configPath, 'utf8');
+    expect(after).toBe(before.replace("VENICE_API_KEY: '${VENICE_API_KEY}', // \"pass it through\"", `VENICE_API_KEY: '${TEST_API_KEY}', // "pass it through"`));
+  });
+});

@@ -2,7 +2,7 @@
 import { ConfigEditError, formatPath } from './types.js';
 import type { EditOp, JsonObject, JsonValue } from './types.js';
 
-/** OpenClaw merges other files into any object carrying this key. */
+/** An object carrying this key takes its value from the files it names (its other keys win over them). */
 const INCLUDE_KEY = '$include';
 
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
@@ -69,7 +69,7 @@ function checkInclude(object: JsonObject, path: readonly string[]): void {
   const where = path.length === 0 ? 'the config root' : dotted;
   throw new ConfigEditError(
     'include',
-    `Cannot edit ${where}: it uses ${INCLUDE_KEY} (OpenClaw merges other files into it), so edit it by hand`,
+    `Cannot edit ${where}: it uses ${INCLUDE_KEY} (OpenClaw reads its value from other files), so edit it by hand`,
     { path: dotted },
   );
 }

@@ -174,7 +174,7 @@ describe.concurrent('$include on a path we edit: refused, every file byte-identi
     const r = await run(ONBOARD, { binary: true, stdin: KEY_LINE });
     expect(r.code).toBe(1);
     expect(linesFrom(r.stderr, '✗')).toEqual([
-      `✗ ${h.configPath}: Cannot edit models: it uses $include (OpenClaw merges other files into it), so edit it by hand`,
+      `✗ ${h.configPath}: Cannot edit models: it uses $include (OpenClaw reads its value from other files), so edit it by hand`,
       '  Edit by hand instead: merge each block into the top-level object of its file (list items go at the end of the list).',
       `  ${h.configPath}:`,
       '    {',

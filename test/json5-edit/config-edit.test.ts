@@ -162,13 +162,13 @@ describe('parseConfigText and applyEdits errors', () => {
     expect([root.code, root.path, root.message]).toEqual([
       'include',
       '',
-      'Cannot edit the config root: it uses $include (OpenClaw merges other files into it), so edit it by hand',
+      'Cannot edit the config root: it uses $include (OpenClaw reads its value from other files), so edit it by hand',
     ]);
     const models = catchEditError(() => applyEdits('{ models: { $include: "./models.json5" } }', [SET_KEY, ...SET_PROVIDER]));
     expect([models.code, models.path, models.message]).toEqual([
       'include',
       'models',
-      'Cannot edit models: it uses $include (OpenClaw merges other files into it), so edit it by hand',
+      'Cannot edit models: it uses $include (OpenClaw reads its value from other files), so edit it by hand',
     ]);
     // Objects off the edited paths may use $include.
     const text = '{ channels: { $include: "./channels.json5" } }';

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { describeSource, loadCatalog } from '../catalog/load-catalog.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import type { Context } from '../context.js';
@@ -26,7 +26,7 @@ async function readConfiguredDefault(options: Pick<ModelsListOptions, 'config'>,
   if (!loc.exists) return undefined;
   try {
     const { parseJson5 } = await import('../json5-edit/json5-read.js'); // only when there is a config to read
-    return veniceIdOf(readDefaultModelRef(parseJson5(await readFile(loc.path, 'utf8'))));
+    return veniceIdOf(readDefaultModelRef(parseJson5(readFileSync(loc.path, 'utf8'))));
   } catch {
     return undefined;
   }

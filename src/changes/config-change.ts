@@ -1,4 +1,4 @@
-import { applyEditsToValue, ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
+import { applyEditsToValue, ConfigEditError, countTimes, listLines, parseData, planEdits, type DuplicateKey, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
 import { CliError } from '../errors.js';
 import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
 import { readIfExists } from '../config/safe-write.js';
@@ -26,6 +26,16 @@ interface LoadedConfig {
   config: Record<string, JsonValue>;
   /** The parse behind `config`, handed to the editor so that the text is not parsed twice. */
   parsed: ParsedData | ParsedDocument;
+  /**
+   * One line per duplicate key, for stderr once the change is prepared: prepareConfigChange refuses
+   * a duplicate on, above or below a path it edits, so those printed are all elsewhere.
+   */
+  warnings: string[];
+}
+
+function describeDuplicate(path: string, duplicate: DuplicateKey): string {
+  const all = duplicate.lines.length === 2 ? 'both are' : 'all are';
+  return `${path} has the key ${duplicate.path.join('.')} ${countTimes(duplicate.lines)} (lines ${listLines(duplicate.lines)}): OpenClaw uses the last one; ${all} left as they are.`;
 }
 
 /** Reads and parses the config; any problem is a CliError naming line and column, nothing written. */
@@ -34,7 +44,7 @@ export async function loadConfig(path: string, bytes?: Buffer | null): Promise<L
   const text = raw === null ? await readConfigTemplate() : raw.toString('utf8');
   try {
     const parsed = (raw === null ? builtTemplateDocument(text) : undefined) ?? parseData(text);
-    return { path, bytes: raw, text, config: parsed.data, parsed };
+    return { path, bytes: raw, text, config: parsed.data, parsed, warnings: parsed.duplicates.map((d) => describeDuplicate(path, d)) };
   } catch (error) {
     throw toCliError(error, path, []);
   }
@@ -85,9 +95,13 @@ function toCliError(error: unknown, path: string, ops: readonly EditOp[]): unkno
   switch (error.code) {
     case 'parse':
     case 'not-object':
-    case 'duplicate-key':
+    case 'too-deep':
       return new CliError('config-invalid', `${path}: ${error.message}`, {
         hint: `Fix the file by hand (or restore ${path}.bak if a run of this tool wrote it), then run again. ${untouched}`,
+      });
+    case 'duplicate-key':
+      return new CliError('config-duplicate-key', `${path}: ${error.message}.`, {
+        hint: `Merge them into one by hand, then run again. ${untouched}`,
       });
     case 'wrong-type':
       return new CliError('config-wrong-type', `${path}: ${error.message}`, {

@@ -44,6 +44,7 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
   const target = (await probing).targetFor(loaded.config);
   if (target.note) ctx.stderr.write(`${c.yellow('!')} ${target.note}\n`);
   const change = await prepareConfigChange(loaded, (config) => [...planDefaultModel(config, model, target.shape), ...planModelEntry(config, model, target.shape)]);
+  for (const line of loaded.warnings) ctx.stderr.write(`${c.yellow('!')} ${line}\n`);
   if (o.dryRun) {
     const diff = renderDiff(change ? [change] : [], [...ctx.secrets]);
     if (o.json) ctx.stdout.write(`${JSON.stringify({ ok: true, dryRun: true, configPath: loc.path, changed: change !== null, defaultModel: `venice/${model.id}`, diff }, null, 2)}\n`);

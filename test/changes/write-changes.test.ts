@@ -82,6 +82,31 @@ describe.concurrent('prepareConfigChange', () => {
   });
 });
 
+describe.concurrent('files we refuse to edit, and leave as they are', () => {
+  const rejection = async (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+
+  it('a duplicate key on an edited path: refused, naming the key and both lines', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, '{\n  agents: {},\n  gateway: {},\n  agents: { list: [] },\n}\n');
+    const loaded = await loadConfig(file);
+    expect(await rejection(prepareConfigChange(loaded, () => SET_PRIMARY))).toMatchObject({
+      code: 'config-duplicate-key',
+      message: `${file}: the key agents appears twice (lines 2 and 4), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change.`,
+      hint: 'Merge them into one by hand, then run again. Nothing was changed.',
+    });
+  });
+
+  it('a duplicate key elsewhere: a warning line naming both lines, and the edit', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, '{\n  tools: { profile: "coding" },\n  tools: { web: {} },\n}\n');
+    const loaded = await loadConfig(file);
+    expect(loaded.warnings).toEqual([`${file} has the key tools twice (lines 2 and 3): OpenClaw uses the last one; both are left as they are.`]);
+    const change = await prepareConfigChange(loaded, () => SET_PRIMARY);
+    change?.check?.();
+    expect(change?.after).toBe('{\n  tools: { profile: "coding" },\n  tools: { web: {} },\n  agents: {\n    defaults: {\n      model: {\n        primary: "venice/llama-3.3-70b",\n      },\n    },\n  },\n}\n');
+  });
+});
+
 describe.concurrent('writeChanges: lost-update guard', () => {
   it('the file changed after it was read: re-read, the edit redone on the new bytes, their change kept', async (t) => {
     const file = join(await tempDir(t), 'openclaw.json');

@@ -287,4 +287,26 @@ describe.concurrent('models set', () => {
     expect(r.stderr).toContain('Invalid JSON5 at line 5, column 3');
     expect(await snapshot(h.stateDir)).toEqual(before);
   });
+
+  it('a key twice elsewhere in the file: set, a warning naming both lines; twice on the edited path: refused', async (t) => {
+    const { server, h, set } = await setup(t);
+    const original = EXISTING(server.baseUrl);
+    const withTools = original.replace(/\n}\n$/, '\n  tools: { profile: "coding" },\n  tools: { deny: [] },\n}\n');
+    expect(withTools).not.toBe(original);
+    await writeFile(h.configPath, withTools);
+    const lines = withTools.split('\n');
+    const [first, second] = [lines.indexOf('  tools: { profile: "coding" },') + 1, lines.indexOf('  tools: { deny: [] },') + 1];
+    const r = await set(['llama-3.3-70b']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`! ${h.configPath} has the key tools twice (lines ${first} and ${second}): OpenClaw uses the last one; both are left as they are.\n`);
+    const text = await readFile(h.configPath, 'utf8');
+    expect(text).toBe(withTools.replace('primary: "venice/qwen3-4b"', 'primary: "venice/llama-3.3-70b"'));
+
+    const onPath = original.replace(/\n}\n$/, '\n  agents: {},\n}\n');
+    await writeFile(h.configPath, onPath);
+    const refused = await set(['llama-3.3-70b']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^✗ .*: the key agents appears twice \(lines \d+ and \d+\), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change\.\n/);
+    expect(await readFile(h.configPath, 'utf8')).toBe(onPath);
+  });
 });

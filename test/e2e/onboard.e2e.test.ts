@@ -594,6 +594,47 @@ describe.concurrent('an existing hand-written config', () => {
   });
 });
 
+describe.concurrent('the files people have', () => {
+  it('a key twice far from our paths (two top-level tools blocks): edited, both copies byte for byte, a warning naming both lines', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = fixture('duplicate-tools.input.json5');
+    await writeFile(h.configPath, input);
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`! ${h.configPath} has the key tools twice (lines 12 and 22): OpenClaw uses the last one; both are left as they are.\n`);
+    const text = await readFile(h.configPath, 'utf8');
+    expectGolden(text, 'duplicate-tools.expected.json5', server.baseUrl);
+    for (const block of ['  // Tools: what the agent may run\n  tools: {\n    profile: "coding",\n    deny: ["browser"],\n  },\n', '  /* Tools again (the web search part of the example) */\n  tools: {\n    web: { search: { enabled: true, maxResults: 5 } },\n  },\n']) {
+      expect(input).toContain(block);
+      expect(text).toContain(block);
+    }
+  });
+
+  // Hand-written around a generated list: a comment, bare keys, trailing commas.
+  const busyBot = (entries: number) =>
+    `// a busy bot\n{\n  agents: {\n    defaults: { workspace: "~/bot" }, // its home\n  },\n  channels: {\n    telegram: {\n      enabled: true,\n      /* everyone who may talk to it */\n      allowFrom: [\n${Array.from({ length: entries }, (_, i) => `        "tg:${1_000_000_000 + i}",\n`).join('')}      ],\n    },\n  },\n}\n`;
+
+  it('a 5 MB config with a 200,000-entry allowlist is edited like any other: the same bytes as with a 3-entry list', { timeout: 60_000 }, async (t) => {
+    const { server, h, run } = await setup(t);
+    const small = await makeTempHome({ context: t });
+    await writeFile(small.configPath, busyBot(3));
+    const big = busyBot(200_000);
+    await writeFile(h.configPath, big);
+    const args = [...withKey, '--offline'];
+    const [r, s] = await Promise.all([run(args, { stdin: KEY_LINE, binary: true }), onboard(small, server.baseUrl, args, { stdin: KEY_LINE, binary: true })]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(s.code, s.stderr).toBe(0);
+    const smallList = busyBot(3).slice(busyBot(3).indexOf('      allowFrom: ['), busyBot(3).indexOf('      ],'));
+    const bigList = big.slice(big.indexOf('      allowFrom: ['), big.indexOf('      ],'));
+    const expected = (await readFile(small.configPath, 'utf8')).replace(smallList, bigList);
+    const written = await readFile(h.configPath, 'utf8');
+    expect(written.length).toBe(expected.length);
+    expect(written === expected).toBe(true); // not toBe: a 5 MB diff would bury the report
+    expect(written.slice(0, written.indexOf('      ],'))).toBe(big.slice(0, big.indexOf('      ],')).replace('defaults: { workspace: "~/bot" }', 'defaults: { workspace: "~/bot", model: { primary: "venice/llama-3.3-70b" } }'));
+    expect(await readFile(`${h.configPath}.bak`, 'utf8')).toBe(big);
+  });
+});
+
 describe.concurrent('--dry-run', () => {
   it('a new config: the unified diff on stdout, key masked, nothing written', async (t) => {
     const { h, run } = await setup(t);
@@ -884,10 +925,11 @@ describe.concurrent('--key-storage', () => {
 describe.concurrent('a config that cannot be edited: exit 1, the file byte-identical', () => {
   it.for<[string, string, RegExp]>([
     ['invalid JSON5', '{\n  agents: {\n    defaults: { model: "x" }\n  }\n  models: {}\n}\n', /Invalid JSON5 at line 5, column 3/],
-    ['duplicate keys', '{\n  models: {},\n  agents: {},\n  models: { providers: {} },\n}\n', /Duplicate key "models" at line 4/],
+    ['a duplicate key above an edited path', '{\n  models: {},\n  agents: {},\n  models: { providers: {} },\n}\n', /the key models appears twice \(lines 2 and 4\), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change\./],
     ['models.providers is an array', '{\n  models: {\n    providers: [],\n  },\n}\n', /models\.providers is an array, expected an object/],
     ['agents.defaults.model is a number', '{ agents: { defaults: { model: 42 } } }\n', /agents\.defaults\.model is a number, expected an object/],
     ['a non-object root', '[1, 2]\n', /The config must be a JSON5 object at the top level, found an array/],
+    ['nested deeper than 1000 levels', `{\n  deep: ${'['.repeat(1000)}${']'.repeat(1000)},\n}\n`, /Nested 1001 levels deep at line 2: the editor supports up to 1000 levels of objects and arrays/],
   ])('%s', async ([, content, message], t) => {
     const { h, run } = await setup(t);
     await writeFile(h.configPath, content);

@@ -2,6 +2,7 @@ import { applyEditsToValue, ConfigEditError, countTimes, listLines, parseData, p
 import { CliError } from '../errors.js';
 import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
 import { readIfExists } from '../config/safe-write.js';
+import { decodeUtf8File } from '../config/read-text.js';
 
 /** A file we intend to replace: its bytes as read (null: new file) and the new text (null: the file goes). */
 export interface FileChange {
@@ -41,7 +42,7 @@ function describeDuplicate(path: string, duplicate: DuplicateKey): string {
 /** Reads and parses the config; any problem is a CliError naming line and column, nothing written. */
 export async function loadConfig(path: string, bytes?: Buffer | null): Promise<LoadedConfig> {
   const raw = bytes === undefined ? await readIfExists(path) : bytes;
-  const text = raw === null ? await readConfigTemplate() : raw.toString('utf8');
+  const text = raw === null ? await readConfigTemplate() : decodeUtf8File(path, raw);
   try {
     const parsed = (raw === null ? builtTemplateDocument(text) : undefined) ?? parseData(text);
     return { path, bytes: raw, text, config: parsed.data, parsed, warnings: parsed.duplicates.map((d) => describeDuplicate(path, d)) };

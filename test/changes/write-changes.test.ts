@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { loadConfig, prepareConfigChange, type FileChange } from '../../src/changes/config-change.js';
 import { renderDiff, writeChanges } from '../../src/changes/write-changes.js';
+import { setDotenvKey } from '../../src/changes/key-store-change.js';
 import type { EditOp } from '../../src/json5-edit/index.js';
 import { makeTempDir, type TestHooks } from '../support/temp-home.js';
 
@@ -84,6 +85,21 @@ describe.concurrent('prepareConfigChange', () => {
 
 describe.concurrent('files we refuse to edit, and leave as they are', () => {
   const rejection = async (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+
+  it('a config that is not UTF-8: refused when read, before any edit is planned', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, Buffer.concat([Buffer.from('{\n  // r'), Buffer.from([0xe9]), Buffer.from('sum\n}\n')]));
+    expect(await rejection(loadConfig(file))).toMatchObject({
+      code: 'file-encoding',
+      message: `${file} is not UTF-8: the byte 0xE9 at line 2, column 7 (byte offset 8) is not part of any UTF-8 character.`,
+    });
+  });
+
+  it('a .env that is not UTF-8: refused too (the key line would be written among its bytes)', async (t) => {
+    const dir = await tempDir(t);
+    await writeFile(join(dir, '.env'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nOTHER=1\n')]));
+    expect(await rejection(setDotenvKey(dir, KEY))).toMatchObject({ code: 'file-encoding', message: `${join(dir, '.env')} is not UTF-8: the byte 0xE9 at line 1, column 6 (byte offset 5) is not part of any UTF-8 character.` });
+  });
 
   it('a duplicate key on an edited path: refused, naming the key and both lines', async (t) => {
     const file = join(await tempDir(t), 'openclaw.json');

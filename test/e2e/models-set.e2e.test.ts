@@ -288,6 +288,21 @@ describe.concurrent('models set', () => {
     expect(await snapshot(h.stateDir)).toEqual(before);
   });
 
+  it('a config that is not UTF-8: exit 1 naming the byte, untouched', async (t) => {
+    const { server, h, set } = await setup(t);
+    const bytes = Buffer.concat([Buffer.from('{\n  // r'), Buffer.from([0xe9]), Buffer.from(`sum${EXISTING(server.baseUrl).slice(1)}`)]);
+    await writeFile(h.configPath, bytes);
+    const before = await snapshot(h.stateDir);
+    const r = await set(['llama-3.3-70b']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `✗ ${h.configPath} is not UTF-8: the byte 0xE9 at line 2, column 7 (byte offset 8) is not part of any UTF-8 character.\n` +
+        '  Hint: OpenClaw reads its config as UTF-8: save it as UTF-8 (from Latin-1, e.g. iconv -f LATIN1 -t UTF-8), then run again. Nothing was changed.\n',
+    );
+    expect((await readFile(h.configPath)).equals(bytes)).toBe(true);
+    expect(await snapshot(h.stateDir)).toEqual(before);
+  });
+
   it('a key twice elsewhere in the file: set, a warning naming both lines; twice on the edited path: refused', async (t) => {
     const { server, h, set } = await setup(t);
     const original = EXISTING(server.baseUrl);

@@ -976,6 +976,40 @@ describe.concurrent('a config that cannot be edited: exit 1, the file byte-ident
     expect(await tree(h.stateDir)).toEqual(before);
   });
 
+  it('bytes that are not UTF-8 (a Latin-1 é in a comment): refused naming the byte, its line and column; the file byte-identical', async (t) => {
+    const { h, run } = await setup(t);
+    const bytes = Buffer.concat([Buffer.from('{\n  // caf'), Buffer.from([0xe9]), Buffer.from(' au lait\n  agents: {},\n}\n')]);
+    await writeFile(h.configPath, bytes);
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `Config: ${h.configPath} (default location)\n` +
+        `✗ ${h.configPath} is not UTF-8: the byte 0xE9 at line 2, column 9 (byte offset 10) is not part of any UTF-8 character.\n` +
+        '  Hint: OpenClaw reads its config as UTF-8: save it as UTF-8 (from Latin-1, e.g. iconv -f LATIN1 -t UTF-8), then run again. Nothing was changed.\n',
+    );
+    expect((await readFile(h.configPath)).equals(bytes)).toBe(true);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('a Latin-1 byte in a value; a UTF-16 file: refused the same way, each named', async (t) => {
+    const { h, run } = await setup(t);
+    const latin1 = Buffer.concat([Buffer.from('{\n  agents: { list: [{ name: "Ren'), Buffer.from([0xe9]), Buffer.from('e" }] },\n}\n')]);
+    await writeFile(h.configPath, latin1);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`✗ ${h.configPath} is not UTF-8: the byte 0xE9 at line 2, column 32 (byte offset 33) is not part of any UTF-8 character.\n`);
+    expect((await readFile(h.configPath)).equals(latin1)).toBe(true);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{\n  agents: {},\n}\n', 'utf16le')]);
+    await writeFile(h.configPath, utf16);
+    const again = await run(withKey, { stdin: KEY_LINE });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`✗ ${h.configPath} is UTF-16 text (little-endian, with a byte-order mark), not UTF-8.\n`);
+    expect(again.stderr).toContain('  Hint: OpenClaw reads its config as UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8), then run again. Nothing was changed.\n');
+    expect((await readFile(h.configPath)).equals(utf16)).toBe(true);
+    expect((await readdir(h.stateDir)).sort()).toEqual(['openclaw.json']);
+  });
+
   it('with --json, a failure is one JSON envelope', async (t) => {
     const { h, run } = await setup(t);
     await writeFile(h.configPath, '{ models: { providers: [] } }');

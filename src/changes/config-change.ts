@@ -1,7 +1,7 @@
 import { applyEditsToValue, ConfigEditError, countTimes, listLines, parseData, planEdits, type DuplicateKey, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
 import { CliError } from '../errors.js';
 import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
-import { readIfExists } from '../config/safe-write.js';
+import { readIfExists, refuseReadOnly } from '../config/safe-write.js';
 import { decodeUtf8File } from '../config/read-text.js';
 
 /** A file we intend to replace: its bytes as read (null: new file) and the new text (null: the file goes). */
@@ -64,6 +64,9 @@ export async function prepareConfigChange(
     throw toCliError(error, loaded.path, ops);
   }
   if (loaded.bytes !== null && edit.text === loaded.text) return null;
+  // Before anything is shown or asked: a file the user made read-only is refused (a dry run too,
+  // since it shows what a run would do). A run with nothing to change leaves it alone, and passes.
+  if (loaded.bytes !== null) refuseReadOnly(loaded.path);
   const pending = edit.check;
   return {
     label: 'config',

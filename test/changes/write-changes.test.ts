@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
@@ -99,6 +99,23 @@ describe.concurrent('files we refuse to edit, and leave as they are', () => {
     const dir = await tempDir(t);
     await writeFile(join(dir, '.env'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nOTHER=1\n')]));
     expect(await rejection(setDotenvKey(dir, KEY))).toMatchObject({ code: 'file-encoding', message: `${join(dir, '.env')} is not UTF-8: the byte 0xE9 at line 1, column 6 (byte offset 5) is not part of any UTF-8 character.` });
+  });
+
+  it('a read-only config: refused once there is something to write; with nothing to write, no error', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, '{ agents: { defaults: { model: { primary: "venice/llama-3.3-70b" } } } }\n');
+    await chmod(file, 0o444);
+    expect(await prepareConfigChange(await loadConfig(file), () => SET_PRIMARY)).toBeNull();
+    const other: EditOp[] = [{ op: 'set', path: ['agents', 'defaults', 'model', 'primary'], value: 'venice/qwen3-4b' }];
+    expect(await rejection(prepareConfigChange(await loadConfig(file), () => other))).toMatchObject({ code: 'file-read-only', message: `Cannot write ${file}: it is read-only (mode 0444).` });
+    expect((await stat(file)).mode & 0o777).toBe(0o444);
+  });
+
+  it('a read-only .env: refused the same way', async (t) => {
+    const dir = await tempDir(t);
+    await writeFile(join(dir, '.env'), 'OTHER=1\n');
+    await chmod(join(dir, '.env'), 0o400);
+    expect(await rejection(setDotenvKey(dir, KEY))).toMatchObject({ code: 'file-read-only', message: `Cannot write ${join(dir, '.env')}: it is read-only (mode 0400).` });
   });
 
   it('a duplicate key on an edited path: refused, naming the key and both lines', async (t) => {

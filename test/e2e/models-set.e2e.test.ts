@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import json5 from 'json5';
@@ -301,6 +301,23 @@ describe.concurrent('models set', () => {
     );
     expect((await readFile(h.configPath)).equals(bytes)).toBe(true);
     expect(await snapshot(h.stateDir)).toEqual(before);
+  });
+
+  it('a read-only config: exit 1, "read-only", untouched; the current default again on it: nothing to write, exit 0', async (t) => {
+    const { h, set } = await setup(t, EXISTING);
+    await chmod(h.configPath, 0o444);
+    const before = await snapshot(h.stateDir);
+    const r = await set(['llama-3.3-70b']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`✗ Cannot write ${h.configPath}: it is read-only (mode 0444).\n  Hint: To let venice-onboard change it: chmod u+w ${h.configPath}, then run again. Nothing was changed.\n`);
+    expect(await snapshot(h.stateDir)).toEqual(before);
+    expect((await stat(h.configPath)).mode & 0o777).toBe(0o444);
+    await chmod(h.configPath, 0o600);
+    expect((await set(['llama-3.3-70b'])).code).toBe(0);
+    await chmod(h.configPath, 0o444);
+    const same = await set(['llama-3.3-70b']);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain(`${h.configPath} already has this default: nothing to write.\n`);
   });
 
   it('a key twice elsewhere in the file: set, a warning naming both lines; twice on the edited path: refused', async (t) => {

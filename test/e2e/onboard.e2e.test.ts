@@ -1010,6 +1010,46 @@ describe.concurrent('a config that cannot be edited: exit 1, the file byte-ident
     expect((await readdir(h.stateDir)).sort()).toEqual(['openclaw.json']);
   });
 
+  it('a config the user made read-only (0444): refused, file and mode untouched (tests run as root, who could write it)', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    await chmod(h.configPath, 0o444);
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `✗ Cannot write ${h.configPath}: it is read-only (mode 0444).\n  Hint: To let venice-onboard change it: chmod u+w ${h.configPath}, then run again. Nothing was changed.\n`,
+    );
+    expect(r.stderr).not.toContain('Wrote');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('read-only: a dry run says so too; a run with nothing to change passes; a read-only .env is refused', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    await chmod(h.configPath, 0o400);
+    const dry = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toContain(`✗ Cannot write ${h.configPath}: it is read-only (mode 0400).\n`);
+    expect(dry.stdout).toBe('');
+    // Made read-only after a setup: a re-run with the same answers has nothing to write.
+    await chmod(h.configPath, 0o600);
+    expect((await run(withKey, { stdin: KEY_LINE })).code).toBe(0);
+    await chmod(h.configPath, 0o444);
+    const same = await run(withKey, { stdin: KEY_LINE });
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain(`✓ ${h.configPath} already has this setup: nothing to write.\n`);
+    await chmod(h.configPath, 0o600);
+    const dotenv = join(h.stateDir, '.env');
+    await writeFile(dotenv, 'OTHER=1\n');
+    await chmod(dotenv, 0o444);
+    const before = await tree(h.stateDir);
+    const r = await run([...withKey, '--key-storage', 'dotenv', '--yes'], { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`✗ Cannot write ${dotenv}: it is read-only (mode 0444).\n`);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
   it('with --json, a failure is one JSON envelope', async (t) => {
     const { h, run } = await setup(t);
     await writeFile(h.configPath, '{ models: { providers: [] } }');

@@ -36,7 +36,7 @@ interface LoadedConfig {
 
 function describeDuplicate(path: string, duplicate: DuplicateKey): string {
   const all = duplicate.lines.length === 2 ? 'both are' : 'all are';
-  return `${path} has the key ${duplicate.path.join('.')} ${countTimes(duplicate.lines)} (lines ${listLines(duplicate.lines)}): OpenClaw uses the last one; ${all} left as they are.`;
+  return `${path} has the key ${duplicate.path.join('.')} ${countTimes(duplicate.lines)} (${listLines(duplicate.lines)}): OpenClaw uses the last one; ${all} left as they are.`;
 }
 
 /** Reads and parses the config; any problem is a CliError naming line and column, nothing written. */

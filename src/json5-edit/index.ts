@@ -21,9 +21,11 @@ export { isParseOf, parseConfigText, parseData } from './parse.js';
 export { parseDocument } from './parse.js';
 export type { DuplicateKey, ParsedData, ParsedDocument } from './parse.js';
 
-/** "2 and 4", "2, 4 and 9". */
+/** "lines 2 and 4", "lines 2, 4 and 9", "line 3" (both on one line). */
 export function listLines(lines: readonly number[]): string {
-  return lines.length < 2 ? lines.join('') : `${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+  const distinct = [...new Set(lines)];
+  if (distinct.length === 1) return `line ${distinct[0]}`;
+  return `lines ${distinct.slice(0, -1).join(', ')} and ${distinct[distinct.length - 1]}`;
 }
 
 /** "twice", "3 times". */
@@ -44,7 +46,7 @@ function refuseDuplicatesOnPaths(duplicates: readonly DuplicateKey[], ops: reado
     const dotted = formatPath(duplicate.path);
     throw new ConfigEditError(
       'duplicate-key',
-      `the key ${dotted} appears ${countTimes(duplicate.lines)} (lines ${listLines(duplicate.lines)}), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change`,
+      `the key ${dotted} appears ${countTimes(duplicate.lines)} (${listLines(duplicate.lines)}), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change`,
       { line: duplicate.lines[duplicate.lines.length - 1], path: dotted },
     );
   }

@@ -257,7 +257,7 @@ describe('duplicate keys: refused on, above or below an edited path, left alone 
   it.each<[string, string, EditOp[], string]>([
     ['on it', '{\n  models: {\n    mode: "merge",\n    mode: "replace",\n  },\n}\n', [SET_PROVIDER[0]!], 'the key models.mode appears twice (lines 3 and 4)'],
     ['above it', DUPLICATED_MODELS, [SET_PROVIDER[1]!], 'the key models appears twice (lines 2 and 4)'],
-    ['below it', '{ models: { providers: { venice: { models: [{ id: "a", id: "b" }] } } } }', [APPEND_MODEL], 'the key models.providers.venice.models.0.id appears twice (lines 1 and 1)'],
+    ['below it', '{ models: { providers: { venice: { models: [{ id: "a", id: "b" }] } } } }', [APPEND_MODEL], 'the key models.providers.venice.models.0.id appears twice (line 1)'],
     ['three times, on it', '{ env: {},\n env: {},\n env: { vars: {} } }', [SET_KEY], 'the key env appears 3 times (lines 1, 2 and 3)'],
     ['even when the edit changes nothing there', DUPLICATED_MODELS, [{ op: 'set', path: ['models', 'providers'], value: {} }], 'the key models appears twice (lines 2 and 4)'],
   ])('%s: refused, naming the key and its lines', (_case, input, ops, start) => {

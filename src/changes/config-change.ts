@@ -1,7 +1,8 @@
-import { ConfigEditError, parseData, planEdits, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
+import { ConfigEditError, countTimes, listLines, parseData, planEdits, type DuplicateKey, type EditOp, type JsonValue, type ParsedData, type ParsedDocument } from '../json5-edit/index.js';
 import { CliError } from '../errors.js';
 import { builtTemplateDocument, readConfigTemplate } from '../config/template.js';
-import { readIfExists } from '../config/safe-write.js';
+import { readIfExists, refuseReadOnly } from '../config/safe-write.js';
+import { decodeUtf8File } from '../config/read-text.js';
 import { renderParts, splitByFile } from './manual-snippet.js';
 
 /** A file we intend to replace: its bytes as read (null: new file) and the new text (null: the file goes). */
@@ -27,15 +28,25 @@ interface LoadedConfig {
   config: Record<string, JsonValue>;
   /** The parse behind `config`, handed to the editor so that the text is not parsed twice. */
   parsed: ParsedData | ParsedDocument;
+  /**
+   * One line per duplicate key, for stderr once the change is prepared: prepareConfigChange refuses
+   * a duplicate on, above or below a path it edits, so those printed are all elsewhere.
+   */
+  warnings: string[];
+}
+
+function describeDuplicate(path: string, duplicate: DuplicateKey): string {
+  const all = duplicate.lines.length === 2 ? 'both are' : 'all are';
+  return `${path} has the key ${duplicate.path.join('.')} ${countTimes(duplicate.lines)} (${listLines(duplicate.lines)}): OpenClaw uses the last one; ${all} left as they are.`;
 }
 
 /** Reads and parses the config; any problem is a CliError naming line and column, nothing written. */
 export async function loadConfig(path: string, bytes?: Buffer | null): Promise<LoadedConfig> {
   const raw = bytes === undefined ? await readIfExists(path) : bytes;
-  const text = raw === null ? await readConfigTemplate() : raw.toString('utf8');
+  const text = raw === null ? await readConfigTemplate() : decodeUtf8File(path, raw);
   try {
     const parsed = (raw === null ? builtTemplateDocument(text) : undefined) ?? parseData(text);
-    return { path, bytes: raw, text, config: parsed.data, parsed };
+    return { path, bytes: raw, text, config: parsed.data, parsed, warnings: parsed.duplicates.map((d) => describeDuplicate(path, d)) };
   } catch (error) {
     throw toCliError(error, path, []);
   }
@@ -56,6 +67,9 @@ export async function prepareConfigChange(
     throw toCliError(error, loaded.path, ops);
   }
   if (loaded.bytes !== null && edit.text === loaded.text) return null;
+  // Before anything is shown or asked: a file the user made read-only is refused (a dry run too,
+  // since it shows what a run would do). A run with nothing to change leaves it alone, and passes.
+  if (loaded.bytes !== null) refuseReadOnly(loaded.path);
   const pending = edit.check;
   return {
     label: 'config',
@@ -86,9 +100,13 @@ function toCliError(error: unknown, path: string, ops: readonly EditOp[]): unkno
   switch (error.code) {
     case 'parse':
     case 'not-object':
-    case 'duplicate-key':
+    case 'too-deep':
       return new CliError('config-invalid', `${path}: ${error.message}`, {
         hint: `Fix the file by hand (or restore ${path}.bak if a run of this tool wrote it), then run again. ${untouched}`,
+      });
+    case 'duplicate-key':
+      return new CliError('config-duplicate-key', `${path}: ${error.message}.`, {
+        hint: `Merge them into one by hand, then run again. ${untouched}`,
       });
     case 'wrong-type':
       return new CliError('config-wrong-type', `${path}: ${error.message}`, {

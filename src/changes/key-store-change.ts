@@ -2,7 +2,8 @@ import { AuthProfilesError, parseAuthProfiles, removeVeniceProfile, serializeAut
 import { removeDotenvVar, setDotenvVar } from '../core/dotenv.js';
 import { KEY_VAR } from '../core/plan-venice.js';
 import { authProfilesPath, dotenvPath } from '../config/key-stores.js';
-import { readIfExists } from '../config/safe-write.js';
+import { readIfExists, refuseReadOnly } from '../config/safe-write.js';
+import { decodeUtf8File } from '../config/read-text.js';
 import { CliError } from '../errors.js';
 import type { FileChange } from './config-change.js';
 
@@ -13,9 +14,10 @@ type Edit = (text: string) => string | null;
 
 async function change(label: string, path: string, edit: Edit, bytes?: Buffer | null): Promise<FileChange | null> {
   const before = bytes === undefined ? await readIfExists(path) : bytes;
-  const text = before === null ? '' : before.toString('utf8');
+  const text = before === null ? '' : decodeUtf8File(path, before);
   const after = edit(text);
   if (after === null ? before === null : after === text && (before !== null || after === '')) return null;
+  if (before !== null) refuseReadOnly(path); // as for the config (prepareConfigChange)
   return { label, path, before, after, redo: (fresh) => change(label, path, edit, fresh) };
 }
 

@@ -48,6 +48,7 @@ export async function runModelsSet(o: ModelsSetOptions, ctx: Context): Promise<n
   const target = (await probing).targetFor(loaded.config);
   if (target.note) ctx.stderr.write(`${c.yellow('!')} ${target.note}\n`);
   const change = await prepareConfigChange(loaded, (config) => [...planDefaultModel(config, model, target.shape), ...planModelEntry(config, model, target.shape)]);
+  for (const line of loaded.warnings) ctx.stderr.write(`${c.yellow('!')} ${line}\n`);
   // Agents with a model of their own keep it: each is named, with the edit that switches it.
   const overrides = findAgentOverrides(loaded.config).map((a) => `${c.yellow('!')} ${describeOverride(a, `venice/${model.id}`)}\n`);
   if (o.dryRun) {

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolveConfigPath } from '../config/config-path.js';
 import { dotenvPath } from '../config/key-stores.js';
+import { describeEncodingProblem, findEncodingProblem } from '../config/read-text.js';
+import { readIfExists } from '../config/safe-write.js';
+import { CliError } from '../errors.js';
 import type { Context } from '../context.js';
 import { parseDotenv } from '../core/dotenv.js';
 import { checkKeyFormat, mustMask, normalizeKey } from '../core/key-format.js';
@@ -62,7 +65,22 @@ export async function runVerify(o: VerifyOptions, ctx: Context): Promise<number>
   let config: unknown;
   await run('config.parse', async () => {
     if (!loc.exists) return skip('skipped: no config file');
-    const parsed = checkConfigParse(await readFile(loc.path, 'utf8'));
+    // A config that cannot be read (a directory, no permission) or is not UTF-8 is this check's failure.
+    let text: string;
+    try {
+      const bytes = await readIfExists(loc.path);
+      if (bytes === null) return fail(`${loc.path} disappeared while being checked.`, 'Run again.');
+      const problem = findEncodingProblem(bytes);
+      if (problem !== undefined) {
+        const { message, hint } = describeEncodingProblem(loc.path, problem);
+        return fail(message, hint.replace(/ Nothing was changed\.$/, ''));
+      }
+      text = bytes.toString('utf8');
+    } catch (error) {
+      if (error instanceof CliError) return fail(error.message, error.hint ?? 'Check the path given to --config.');
+      throw error;
+    }
+    const parsed = checkConfigParse(text);
     config = parsed.config;
     return parsed.outcome;
   });

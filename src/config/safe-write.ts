@@ -54,6 +54,31 @@ export function resolveTarget(path: string): string {
   throw new CliError('symlink-loop', `${path} is a symlink loop.`, { hint: 'Point --config at a real file.' });
 }
 
+/** A path as one shell word, for a hint the user may paste. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * Refuses to replace or remove a file its owner may not write: the user made it read-only, and an
+ * editor would not save over it either. The mode bits decide, not access(W_OK): root may write any
+ * file, and still should not undo a chmod a-w. A symlink is judged by its target; a missing file
+ * (created later) passes, and one that cannot be examined is left to the write to report.
+ */
+export function refuseReadOnly(path: string): void {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return;
+  }
+  if (!info.isFile() || (info.mode & 0o200) !== 0) return;
+  const mode = (info.mode & 0o7777).toString(8).padStart(4, '0');
+  throw new CliError('file-read-only', `Cannot write ${path}: it is read-only (mode ${mode}).`, {
+    hint: `To let venice-onboard change it: chmod u+w ${shellWord(path)}, then run again. Nothing was changed.`,
+  });
+}
+
 /** The file's bytes, or null when it does not exist. */
 export async function readIfExists(path: string): Promise<Buffer | null> {
   return readIfExistsSync(path);
@@ -171,6 +196,7 @@ export async function writeFileSafely(path: string, content: string, expected: B
       const now = readIfExistsSync(target);
       const same = now === null || expected === null ? now === expected : now.equals(expected);
       if (!same) throw new ConflictError(path);
+      if (now !== null) refuseReadOnly(target); // made read-only since it was read
       const backup = now === null ? undefined : rotateBackups(target);
       renameSync(tmp, target);
       syncDir(dir);
@@ -197,6 +223,7 @@ export async function removeFileSafely(path: string, expected: Buffer): Promise<
     return await withLock(target, () => {
       const now = readIfExistsSync(target);
       if (now === null || !now.equals(expected)) throw new ConflictError(path);
+      refuseReadOnly(target);
       const backup = rotateBackups(target);
       unlinkSync(target);
       syncDir(dirname(target));

@@ -149,7 +149,7 @@ export function applyEditsToValue(value: Record<string, JsonValue>, ops: readonl
       continue;
     }
     const value = buildMissingValue(op, resolved.depth);
-    if (op.op === 'append' && Array.isArray(current)) current.push(...op.values.map(cloneJson));
+    if (op.op === 'append' && Array.isArray(current)) for (const item of op.values) current.push(cloneJson(item));
     else if (Array.isArray(container)) container[Number(key)] = value;
     else setOwn(container, key, value);
   }

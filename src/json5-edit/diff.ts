@@ -20,27 +20,25 @@ function onlyAddsKeys(before: JsonObject, after: JsonObject): boolean {
  * Splices that make `node` (inside `container`, holding `before`) hold `after`: objects that only gain
  * keys and arrays that only grow are edited inside, element by element; anything else is rewritten.
  */
-function planValue(ctx: EditContext, container: SourceObject | SourceArray, node: SourceNode, before: JsonValue, after: JsonValue): Splice[] {
+/** Appends to `splices` (one list for the whole edit: no spreading of lists as long as the input into calls). */
+function planValue(ctx: EditContext, container: SourceObject | SourceArray, node: SourceNode, before: JsonValue, after: JsonValue, splices: Splice[]): void {
   if (node.kind === 'object' && isJsonObject(before) && isJsonObject(after) && onlyAddsKeys(before, after)) {
-    return planObject(ctx, node, before, after);
+    planObject(ctx, node, before, after, splices);
+    return;
   }
   if (node.kind === 'array' && Array.isArray(before) && Array.isArray(after) && after.length >= before.length) {
-    const splices: Splice[] = [];
     node.elements.forEach((element, index) => {
-      if (!deepEqualJson(before[index], after[index])) {
-        splices.push(...planValue(ctx, node, element, before[index] as JsonValue, after[index] as JsonValue));
-      }
+      if (!deepEqualJson(before[index], after[index])) planValue(ctx, node, element, before[index] as JsonValue, after[index] as JsonValue, splices);
     });
     const added = after.slice(before.length).map((value) => ({ value }));
-    if (added.length > 0) splices.push(...planInsert(ctx, node, added));
-    return splices;
+    if (added.length > 0) for (const splice of planInsert(ctx, node, added)) splices.push(splice);
+    return;
   }
-  return [planReplace(ctx, container, node, after)];
+  splices.push(planReplace(ctx, container, node, after));
 }
 
 /** Splices that make `object` (whose data is `before`) hold `after`, which has at least the keys of `before`. */
-export function planObject(ctx: EditContext, object: SourceObject, before: JsonObject, after: JsonObject): Splice[] {
-  const splices: Splice[] = [];
+export function planObject(ctx: EditContext, object: SourceObject, before: JsonObject, after: JsonObject, splices: Splice[] = []): Splice[] {
   const added: NewEntry[] = [];
   for (const key of Object.keys(after)) {
     const next = after[key] as JsonValue;
@@ -50,12 +48,13 @@ export function planObject(ctx: EditContext, object: SourceObject, before: JsonO
       continue;
     }
     if (deepEqualJson(previous, next)) continue;
-    const property = object.properties.find((candidate) => candidate.key === key);
+    // The last one with this key: the one json5 (and OpenClaw) read, should the key appear twice.
+    const property = object.properties.findLast((candidate) => candidate.key === key);
     if (property === undefined) {
       throw new ConfigEditError('mismatch', `Internal check failed (the two parsers disagree about key "${key}"); nothing was written`);
     }
-    splices.push(...planValue(ctx, object, property.value, previous, next));
+    planValue(ctx, object, property.value, previous, next, splices);
   }
-  if (added.length > 0) splices.push(...planInsert(ctx, object, added));
+  if (added.length > 0) for (const splice of planInsert(ctx, object, added)) splices.push(splice);
   return splices;
 }

@@ -1,69 +1,90 @@
 /**
- * A fast duplicate-key check over JSON5 text that json5 has already accepted: one pass over the
- * characters, no tree. The editor needs @croct/json5-parser's tree only where it splices; checking
- * a whole document with it costs tens of milliseconds and megabytes on a config with a hundred models.
+ * Duplicate keys, and the nesting depth, found in one pass over the tokens of JSON5 text that json5
+ * has already accepted (no tree). json5 and OpenClaw take the last of two equal keys; the editor
+ * refuses to edit on, above or below such a key (see planEdits), and leaves it alone elsewhere.
  */
-import json5 from 'json5';
+import { keyName, kindOf, TOKEN } from './tokens.js';
 
-interface DuplicateKey {
+export interface RepeatedKey {
+  /** The key's path, array elements by index: ["agents", "list", "0", "tools"]. */
   path: string[];
-  /** UTF-16 index of the second occurrence. */
-  index: number;
-}
-
-/**
- * One token per match, the character-level work left to the regular-expression engine (the loop
- * below runs once per token, not per character: this is on the path of every edit).
- * Order matters: spaces, comments, strings, punctuators, then any other run (numbers, identifiers).
- */
-const TOKEN = /[\s\uFEFF]+|\/\/[^\n\r\u2028\u2029]*|\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\]|\\[\s\S])*"?|'(?:[^'\\]|\\[\s\S])*'?|[{}[\]:,]|(?:[^\s\uFEFF{}[\]:,"'/]|\/(?![/*]))+/y;
-
-/** The decoded name of a key token (quoted or identifier, escapes included). */
-function keyName(token: string): string {
-  if (token.startsWith('"') || token.startsWith("'")) {
-    if (!token.includes('\\')) return token.slice(1, -1);
-    return json5.parse<string>(token);
-  }
-  if (!token.includes('\\')) return token;
-  return Object.keys(json5.parse<Record<string, unknown>>(`{${token}:0}`))[0] ?? token;
+  /** UTF-16 index of every occurrence of the key in its object, in text order (two or more). */
+  indexes: number[];
 }
 
 interface Frame {
   kind: 'object' | 'array';
-  keys: Set<string>;
+  /** The enclosing container, and this one's key or index in it: the path, built only when needed. */
+  parent: Frame | undefined;
+  name: string;
+  /** Each key of this object and where it first occurs. */
+  keys: Map<string, number> | undefined;
+  /** The keys seen more than once, with every occurrence. */
+  repeated?: Map<string, number[]>;
   expectKey: boolean;
-  path: string[];
-  /** The last key read in this object (the path of a nested container). */
+  /** The last key read in this object (the name of a nested container). */
   lastKey?: string;
   index: number;
 }
 
-/** The first duplicate key in `text` (valid JSON5, no BOM), or null. */
-export function findDuplicateKey(text: string): DuplicateKey | null {
+function pathOf(frame: Frame): string[] {
+  const path: string[] = [];
+  for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent) path.push(at.name);
+  return path.reverse();
+}
+
+interface Structure {
+  duplicates: RepeatedKey[];
+  /** The deepest nesting of objects and arrays (1 for `{}`), and where it is first reached. */
+  depth: number;
+  deepestAt: number;
+}
+
+/** Duplicate keys (in text order of their second occurrence) and nesting depth of `text` (valid JSON5, no BOM). */
+export function scanStructure(text: string): Structure {
+  const duplicates: RepeatedKey[] = [];
   const stack: Frame[] = [];
+  let depth = 0;
+  let deepestAt = 0;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null && match[0] !== ''; match = TOKEN.exec(text)) {
     const token = match[0];
-    const first = token.charCodeAt(0);
+    const kind = kindOf(token);
     const top = stack[stack.length - 1];
-    if (token.length === 1 && (first === 123 || first === 91)) {
-      // { or [
-      const path = top === undefined ? [] : [...top.path, top.kind === 'object' ? (top.lastKey ?? '') : String(top.index)];
-      stack.push({ kind: first === 123 ? 'object' : 'array', keys: new Set(), expectKey: first === 123, path, index: 0 });
-    } else if (token.length === 1 && (first === 125 || first === 93)) {
-      stack.pop();
-    } else if (token === ':') {
+    if (kind === 'open') {
+      const object = token === '{';
+      const name = top === undefined ? '' : top.kind === 'object' ? (top.lastKey ?? '') : String(top.index);
+      stack.push({ kind: object ? 'object' : 'array', parent: top, name, keys: object ? new Map() : undefined, expectKey: object, index: 0 });
+      if (stack.length > depth) {
+        depth = stack.length;
+        deepestAt = match.index;
+      }
+    } else if (kind === 'close') {
+      const closed = stack.pop();
+      if (closed?.repeated !== undefined) {
+        const path = pathOf(closed);
+        for (const [key, indexes] of closed.repeated) duplicates.push({ path: [...path, key], indexes });
+      }
+    } else if (kind === 'colon') {
       if (top) top.expectKey = false;
-    } else if (token === ',') {
+    } else if (kind === 'comma') {
       if (top?.kind === 'object') top.expectKey = true;
       else if (top) top.index++;
-    } else if (top?.kind === 'object' && top.expectKey && !/^[\s\uFEFF]|^\/[/*]/.test(token)) {
+    } else if (kind === 'word' && top?.keys !== undefined && top.expectKey) {
       const key = keyName(token);
-      if (top.keys.has(key)) return { path: [...top.path, key], index: match.index };
-      top.keys.add(key);
+      const first = top.keys.get(key);
+      if (first === undefined) top.keys.set(key, match.index);
+      else {
+        top.repeated ??= new Map();
+        const indexes = top.repeated.get(key);
+        if (indexes === undefined) top.repeated.set(key, [first, match.index]);
+        else indexes.push(match.index);
+      }
       top.lastKey = key;
       top.expectKey = false;
     }
   }
-  return null;
+  // Objects close inner first: back to text order.
+  duplicates.sort((a, b) => (a.indexes[1] ?? 0) - (b.indexes[1] ?? 0));
+  return { duplicates, depth, deepestAt };
 }

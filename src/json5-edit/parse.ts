@@ -1,31 +1,22 @@
 /**
  * Parsing for the editor: json5 gives the data (it is what OpenClaw reads; read through parseJson5),
- * @croct/json5-parser gives the source tree with positions. Both must agree, so duplicate keys
- * (where they may not) are refused.
+ * tree.ts gives the source tree with positions, from the same text json5 accepted. Duplicate keys
+ * are found here and refused where an edit goes (planEdits).
  */
 import { ConfigEditError } from './types.js';
 import type { JsonObject, JsonValue } from './types.js';
 import { describeJson, isJsonObject } from './data.js';
 import { parseSourceTree } from './tree.js';
 import type { SourceObject } from './tree.js';
-import { findDuplicateKey } from './dupes.js';
+import { scanStructure } from './dupes.js';
+import type { RepeatedKey } from './dupes.js';
 import { parseJson5 } from './json5-read.js';
 
 export const BOM = '\uFEFF';
 
-export interface ParsedDocument {
-  /** The text without its BOM: every position in `root` indexes into it (UTF-16 units). */
-  body: string;
-  bom: boolean;
-  data: JsonObject;
+export interface ParsedDocument extends ParsedData {
+  /** Every position in `root` indexes into `body`, the text without its BOM (UTF-16 units). */
   root: SourceObject;
-}
-
-/** 1-based line and column of a UTF-16 index. */
-function positionOf(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: index - lineStart + 1 };
 }
 
 /** Rewords json5's "JSON5: invalid character '}' at 3:7" as a one-line message with our own prefix. */
@@ -47,15 +38,50 @@ function toParseError(error: unknown, body: string): ConfigEditError {
   return new ConfigEditError('parse', `Invalid JSON5 at line ${line}, column ${column}: ${detail}`, { line, column });
 }
 
-function checkDuplicates(body: string): void {
-  const duplicate = findDuplicateKey(body);
-  if (duplicate === null) return;
-  const { line, column } = positionOf(body, duplicate.index);
-  const dotted = duplicate.path.join('.');
+/** A key that occurs more than once in one object: json5 and OpenClaw use the last one. */
+export interface DuplicateKey {
+  /** Its path, array elements by index: ["agents", "list", "0", "tools"]. */
+  path: string[];
+  /** The 1-based line of each occurrence, in text order. */
+  lines: number[];
+}
+
+/** The 1-based line of each UTF-16 index, counted in one pass over the text (a config may have many lines). */
+function linesOf(body: string, indexes: readonly number[]): Map<number, number> {
+  const lineAt = new Map<number, number>();
+  let line = 1;
+  let from = 0;
+  for (const index of [...new Set(indexes)].sort((a, b) => a - b)) {
+    for (let at = body.indexOf('\n', from); at !== -1 && at < index; at = body.indexOf('\n', at + 1)) {
+      line++;
+      from = at + 1;
+    }
+    lineAt.set(index, line);
+  }
+  return lineAt;
+}
+
+function withLines(body: string, found: readonly RepeatedKey[]): DuplicateKey[] {
+  if (found.length === 0) return [];
+  const lineAt = linesOf(body, found.flatMap((duplicate) => duplicate.indexes));
+  return found.map((duplicate) => ({ path: duplicate.path, lines: duplicate.indexes.map((index) => lineAt.get(index) ?? 1) }));
+}
+
+/**
+ * How deep objects and arrays may nest. Width is unlimited (every pass over a document is a loop);
+ * depth is not: copying, comparing and editing the data recurse once per level, and JavaScript's
+ * stack holds a few thousand levels. Real configs nest a dozen levels; this leaves a wide margin
+ * both ways, and a deeper file is refused with its position rather than a stack overflow.
+ */
+export const MAX_DEPTH = 1000;
+
+function checkDepth(body: string, depth: number, at: number): void {
+  if (depth <= MAX_DEPTH) return;
+  const line = linesOf(body, [at]).get(at) ?? 1;
   throw new ConfigEditError(
-    'duplicate-key',
-    `Duplicate key "${dotted}" at line ${line}: the same key appears twice in one object, so it is unclear which value counts`,
-    { line, column, path: dotted },
+    'too-deep',
+    `Nested ${depth} levels deep at line ${line}: the editor supports up to ${MAX_DEPTH} levels of objects and arrays`,
+    { line },
   );
 }
 
@@ -63,12 +89,14 @@ export interface ParsedData {
   body: string;
   bom: boolean;
   data: JsonObject;
+  /** Keys that occur more than once in their object (an edit on, above or below one is refused). */
+  duplicates: DuplicateKey[];
 }
 
 /**
- * Data only (json5, plus the duplicate check): what reading and verifying need, without a source tree.
- * `duplicates: false` skips the duplicate scan, for text whose every key is known to be unique (the
- * editor's own output: see applyEdits).
+ * Data only (json5, plus the scan for duplicate keys and depth): what reading and verifying need,
+ * without a source tree. `duplicates: false` skips the scan, for text already scanned before the
+ * editor changed it (its own output: see planEdits).
  */
 export function parseData(text: string, { duplicates = true }: { duplicates?: boolean } = {}): ParsedData {
   const bom = text.startsWith(BOM);
@@ -82,8 +110,10 @@ export function parseData(text: string, { duplicates = true }: { duplicates?: bo
   if (!isJsonObject(data)) {
     throw new ConfigEditError('not-object', `The config must be a JSON5 object at the top level, found ${describeJson(data)}`);
   }
-  if (duplicates) checkDuplicates(body);
-  return { body, bom, data };
+  if (!duplicates) return { body, bom, data, duplicates: [] };
+  const structure = scanStructure(body);
+  checkDepth(body, structure.depth, structure.deepestAt);
+  return { body, bom, data, duplicates: withLines(body, structure.duplicates) };
 }
 
 /** Whether `parsed` is the parse of exactly `text` (its BOM included). */

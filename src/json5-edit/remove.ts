@@ -14,13 +14,29 @@ interface Removal {
   index: number;
 }
 
+/** Indexes of the properties whose key occurs again later in the object; undefined when none does. */
+function shadowedProperties(node: SourceObject): Set<number> | undefined {
+  let shadowed: Set<number> | undefined;
+  const later = new Set<string>();
+  for (let index = node.properties.length - 1; index >= 0; index--) {
+    const key = (node.properties[index] as { key: string }).key;
+    if (later.has(key)) (shadowed ??= new Set()).add(index);
+    else later.add(key);
+  }
+  return shadowed;
+}
+
 /**
  * The first property (depth first) that `after` no longer has. Only walks where the diff edits in
  * place: objects within objects, and arrays that do not shrink (a shrinking array is rewritten whole).
  */
 export function findRemoval(node: SourceNode, after: JsonValue | undefined): Removal | null {
   if (node.kind === 'object' && isJsonObject(after)) {
+    const shadowed = shadowedProperties(node);
     for (const [index, property] of node.properties.entries()) {
+      // A key that occurs again later in the object: json5 reads the later one, and the data says
+      // nothing about this copy, which stays as it is (no edit goes on, above or below it).
+      if (shadowed?.has(index)) continue;
       const next = getOwn(after, property.key);
       const found = next === undefined ? { container: node, index } : findRemoval(property.value, next);
       if (found !== null) return found;

@@ -33,13 +33,21 @@ function renderNew(ctx: EditContext, entry: NewEntry, indent: string, multiline:
     : renderEntry(entry.key, entry.value, ctx.style, indent, multiline);
 }
 
-/** Applies splices given in document order; several may start at one index (they apply in list order). */
+/**
+ * Applies splices given in document order; several may start at one index (they apply in list order).
+ * Splices never overlap. One pass over the text, whatever the number of splices.
+ */
 export function applySplices(body: string, splices: readonly Splice[]): string {
   const ordered = splices.map((splice, order) => ({ splice, order }));
-  ordered.sort((a, b) => b.splice.start - a.splice.start || b.order - a.order);
-  let out = body;
-  for (const { splice } of ordered) out = out.slice(0, splice.start) + splice.text + out.slice(splice.end);
-  return out;
+  ordered.sort((a, b) => a.splice.start - b.splice.start || a.order - b.order);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { splice } of ordered) {
+    parts.push(body.slice(at, splice.start), splice.text);
+    at = Math.max(at, splice.end);
+  }
+  parts.push(body.slice(at));
+  return parts.join('');
 }
 
 function isMultiline(ctx: EditContext, container: SourceNode): boolean {
@@ -100,16 +108,22 @@ function planInsertIntoEmpty(ctx: EditContext, container: SourceObject | SourceA
 /** Longest line a new entry may make when it is kept on one line to match its siblings. */
 const MAX_LINE = 100;
 
+/** The largest fn(item), 0 for none. A loop: spreading a 200,000-entry array into Math.max overflows the stack. */
+function maxOf<T>(items: readonly T[], fn: (item: T) => number): number {
+  let max = 0;
+  for (const item of items) max = Math.max(max, fn(item));
+  return max;
+}
+
 /** Nesting depth of containers: 0 for scalars, 1 for {a: 1}, 2 for {a: {b: 1}}. */
 function jsonDepth(value: JsonValue): number {
   const children = Array.isArray(value) ? value : isJsonObject(value) ? Object.values(value) : null;
-  return children === null ? 0 : 1 + Math.max(0, ...children.map(jsonDepth));
+  return children === null ? 0 : 1 + maxOf(children, jsonDepth);
 }
 
 function sourceDepth(node: SourceNode): number {
   if (node.kind === 'primitive') return 0;
-  const children = node.kind === 'object' ? node.properties.map((property) => property.value) : node.elements;
-  return 1 + Math.max(0, ...children.map(sourceDepth));
+  return 1 + (node.kind === 'object' ? maxOf(node.properties, (property) => sourceDepth(property.value)) : maxOf(node.elements, sourceDepth));
 }
 
 /**
@@ -120,7 +134,7 @@ function sourceDepth(node: SourceNode): number {
 function renderLikeSiblings(ctx: EditContext, container: SourceObject | SourceArray, added: readonly NewEntry[], indent: string): string[] {
   const siblings = container.kind === 'object' ? container.properties.map((property) => property.value) : container.elements;
   const rows = siblings.every((node) => node.kind !== 'primitive' && containerEntries(node).length > 0 && !isMultiline(ctx, node));
-  const rowDepth = Math.max(...siblings.map(sourceDepth));
+  const rowDepth = maxOf(siblings, sourceDepth);
   return added.map((entry) => {
     const multiline = renderNew(ctx, entry, indent, true);
     if (!rows || jsonDepth(entry.value) > rowDepth) return multiline;

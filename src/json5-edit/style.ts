@@ -1,5 +1,5 @@
 /** Learns a document's formatting habits, so that new text looks like the user wrote it. */
-import type { SourceNode, SourceObject } from './tree.js';
+import type { SourceArray, SourceNode, SourceObject, SourceProperty } from './tree.js';
 
 export type Quote = '"' | "'";
 
@@ -56,12 +56,17 @@ export function containerEntries(node: SourceNode): { start: number; end: number
   return [];
 }
 
-/** Yields every object and array, outermost first. */
-function* walkContainers(node: SourceNode): Generator<SourceNode> {
-  if (node.kind === 'primitive') return;
-  yield node;
-  const children = node.kind === 'object' ? node.properties.map((property) => property.value) : node.elements;
-  for (const child of children) yield* walkContainers(child);
+/** Every object and array, outermost first (an explicit stack: no generator per value of a long list). */
+function listContainers(root: SourceNode): (SourceObject | SourceArray)[] {
+  const found: (SourceObject | SourceArray)[] = [];
+  const pending: SourceNode[] = [root];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (node.kind === 'primitive') continue;
+    found.push(node);
+    if (node.kind === 'object') for (let i = node.properties.length - 1; i >= 0; i--) pending.push((node.properties[i] as SourceProperty).value);
+    else for (let i = node.elements.length - 1; i >= 0; i--) pending.push(node.elements[i] as SourceNode);
+  }
+  return found;
 }
 
 /** The key of the largest count; the first one seen wins ties. */
@@ -88,7 +93,7 @@ function guessIndentUnit(body: string): string {
 }
 
 export function isSafeIdentifier(key: string): boolean {
-  // ASCII only and no keywords: every JSON5 reader (and croct, on the next run) accepts these unquoted.
+  // ASCII only and no keywords: every JSON5 reader accepts these unquoted (and the JSON.parse shortcut reads them).
   return /^[A-Za-z_$][\w$]*$/.test(key) && !RESERVED_WORDS.has(key);
 }
 
@@ -107,7 +112,8 @@ export function detectStyle(body: string, root: SourceObject): DocStyle {
   const padding = new Map<string, number>();
   let unquoted = 0;
   let quotedIdentifiers = 0;
-  for (const container of walkContainers(root)) {
+  const containers = listContainers(root);
+  for (const container of containers) {
     const entries = containerEntries(container);
     const last = entries[entries.length - 1];
     if (last === undefined || !body.slice(container.start, container.end).includes('\n')) continue;
@@ -120,7 +126,7 @@ export function detectStyle(body: string, root: SourceObject): DocStyle {
       }
     }
   }
-  for (const container of walkContainers(root)) {
+  for (const container of containers) {
     if (container.kind === 'array') {
       for (const element of container.elements) {
         const first = body[element.start];
@@ -128,7 +134,6 @@ export function detectStyle(body: string, root: SourceObject): DocStyle {
       }
       continue;
     }
-    if (container.kind !== 'object') continue;
     if (container.properties.length > 0 && !body.slice(container.start, container.end).includes('\n')) {
       bump(padding, /^\{\s/.test(body.slice(container.start)) ? ' ' : '');
     }

@@ -18,7 +18,7 @@ export type EditOp =
   | { op: 'append'; path: readonly string[]; values: JsonValue[] }
   | { op: 'delete'; path: readonly string[]; prune?: boolean };
 
-type ConfigEditErrorCode = 'parse' | 'not-object' | 'wrong-type' | 'duplicate-key' | 'include' | 'mismatch';
+type ConfigEditErrorCode = 'parse' | 'not-object' | 'too-deep' | 'wrong-type' | 'duplicate-key' | 'include' | 'mismatch';
 
 interface ConfigEditErrorDetails {
   line?: number;

@@ -182,6 +182,7 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   if (leavesStore) extraOps.push({ op: 'delete', path: ['auth', 'profiles', AUTH_PROFILE_ID], prune: true });
   const configChange = await prepareConfigChange(loaded, (config) => [...planVeniceEdits(config, plan), ...extraOps]);
   add(configChange);
+  for (const line of loaded.warnings) say(`${c.yellow('!')} ${line}`);
   const legacyPlaceholder = found.some((f) => isPlaceholder(f) && f.configPath?.join('.') === LEGACY_KEY_PATH.join('.'));
   if (storage === 'config' && hasLegacyKey(loaded.config) && !legacyPlaceholder) {
     notes.push(`Moved the key from env.VENICE_API_KEY to env.vars.VENICE_API_KEY: OpenClaw ${STRICT_ENV_SINCE} and later refuse the old place.`);

@@ -1,9 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { loadConfig, prepareConfigChange, type FileChange } from '../../src/changes/config-change.js';
 import { renderDiff, writeChanges } from '../../src/changes/write-changes.js';
+import { setDotenvKey } from '../../src/changes/key-store-change.js';
 import type { EditOp } from '../../src/json5-edit/index.js';
 import { makeTempDir, type TestHooks } from '../support/temp-home.js';
 
@@ -82,6 +83,63 @@ describe.concurrent('prepareConfigChange', () => {
         '    }',
       ].join('\n'),
     );
+  });
+});
+
+describe.concurrent('files we refuse to edit, and leave as they are', () => {
+  const rejection = async (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e);
+
+  it('a config that is not UTF-8: refused when read, before any edit is planned', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, Buffer.concat([Buffer.from('{\n  // r'), Buffer.from([0xe9]), Buffer.from('sum\n}\n')]));
+    expect(await rejection(loadConfig(file))).toMatchObject({
+      code: 'file-encoding',
+      message: `${file} is not UTF-8: the byte 0xE9 at line 2, column 7 (byte offset 8) is not part of any UTF-8 character.`,
+    });
+  });
+
+  it('a .env that is not UTF-8: refused too (the key line would be written among its bytes)', async (t) => {
+    const dir = await tempDir(t);
+    await writeFile(join(dir, '.env'), Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nOTHER=1\n')]));
+    expect(await rejection(setDotenvKey(dir, KEY))).toMatchObject({ code: 'file-encoding', message: `${join(dir, '.env')} is not UTF-8: the byte 0xE9 at line 1, column 6 (byte offset 5) is not part of any UTF-8 character.` });
+  });
+
+  it('a read-only config: refused once there is something to write; with nothing to write, no error', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, '{ agents: { defaults: { model: { primary: "venice/llama-3.3-70b" } } } }\n');
+    await chmod(file, 0o444);
+    expect(await prepareConfigChange(await loadConfig(file), () => SET_PRIMARY)).toBeNull();
+    const other: EditOp[] = [{ op: 'set', path: ['agents', 'defaults', 'model', 'primary'], value: 'venice/qwen3-4b' }];
+    expect(await rejection(prepareConfigChange(await loadConfig(file), () => other))).toMatchObject({ code: 'file-read-only', message: `Cannot write ${file}: it is read-only (mode 0444).` });
+    expect((await stat(file)).mode & 0o777).toBe(0o444);
+  });
+
+  it('a read-only .env: refused the same way', async (t) => {
+    const dir = await tempDir(t);
+    await writeFile(join(dir, '.env'), 'OTHER=1\n');
+    await chmod(join(dir, '.env'), 0o400);
+    expect(await rejection(setDotenvKey(dir, KEY))).toMatchObject({ code: 'file-read-only', message: `Cannot write ${join(dir, '.env')}: it is read-only (mode 0400).` });
+  });
+
+  it('a duplicate key on an edited path: refused, naming the key and both lines', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, '{\n  agents: {},\n  gateway: {},\n  agents: { list: [] },\n}\n');
+    const loaded = await loadConfig(file);
+    expect(await rejection(prepareConfigChange(loaded, () => SET_PRIMARY))).toMatchObject({
+      code: 'config-duplicate-key',
+      message: `${file}: the key agents appears twice (lines 2 and 4), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change.`,
+      hint: 'Merge them into one by hand, then run again. Nothing was changed.',
+    });
+  });
+
+  it('a duplicate key elsewhere: a warning line naming both lines, and the edit', async (t) => {
+    const file = join(await tempDir(t), 'openclaw.json');
+    await writeFile(file, '{\n  tools: { profile: "coding" },\n  tools: { web: {} },\n}\n');
+    const loaded = await loadConfig(file);
+    expect(loaded.warnings).toEqual([`${file} has the key tools twice (lines 2 and 3): OpenClaw uses the last one; both are left as they are.`]);
+    const change = await prepareConfigChange(loaded, () => SET_PRIMARY);
+    change?.check?.();
+    expect(change?.after).toBe('{\n  tools: { profile: "coding" },\n  tools: { web: {} },\n  agents: {\n    defaults: {\n      model: {\n        primary: "venice/llama-3.3-70b",\n      },\n    },\n  },\n}\n');
   });
 });
 

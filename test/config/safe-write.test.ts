@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, readIfExists, resolveTarget, writeFileSafely } from '../../src/config/safe-write.js';
+import { ConflictError, readIfExists, refuseReadOnly, removeFileSafely, resolveTarget, writeFileSafely } from '../../src/config/safe-write.js';
 import { CliError } from '../../src/errors.js';
 import { makeReadOnly, makeTempDir, type TestHooks } from '../support/temp-home.js';
 
@@ -39,6 +39,15 @@ describe.concurrent('writeFileSafely', () => {
     expect(await readFile(`${file}.bak`, 'utf8')).toBe('old\n');
     expect(await mode(`${file}.bak`)).toBe(0o600);
     expect(await entries(dir)).toEqual(['openclaw.json', 'openclaw.json.bak']);
+  });
+
+  it('a 0640 file becomes 0600 too (SPEC §5.4; OpenClaw writes its own config 0600 as well)', async (t) => {
+    const dir = await tempDir(t);
+    const file = join(dir, 'openclaw.json');
+    await writeFile(file, 'old\n');
+    await chmod(file, 0o640);
+    await writeFileSafely(file, 'new\n', Buffer.from('old\n'));
+    expect(await mode(file)).toBe(0o600);
   });
 
   it('keeps a ring of five backups: .bak (newest) … .bak.4 (oldest), never more', async (t) => {
@@ -221,6 +230,59 @@ describe.concurrent('writeFileSafely', () => {
       expect(await readFile(file, 'utf8')).toBe('old');
       expect(await entries(dir)).toEqual(['openclaw.json']);
     });
+  });
+});
+
+describe.concurrent('a file the user made read-only (no write bit for its owner; tests may run as root, who could write it)', () => {
+  const refusal = (file: string, mode: string) => ({
+    code: 'file-read-only',
+    exitCode: 1,
+    message: `Cannot write ${file}: it is read-only (mode ${mode}).`,
+    hint: `To let venice-onboard change it: chmod u+w ${file}, then run again. Nothing was changed.`,
+  });
+
+  it.for(['0444', '0400', '0555'])('mode %s: refused; the file byte-identical, its mode kept, no temp file, no backup', async (octal, t) => {
+    const fileMode = Number.parseInt(octal, 8);
+    const dir = await tempDir(t);
+    const file = join(dir, 'openclaw.json');
+    await writeFile(file, 'old\n');
+    await chmod(file, fileMode);
+    const error = await writeFileSafely(file, 'new\n', Buffer.from('old\n')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect(error).toMatchObject(refusal(file, octal));
+    expect(await readFile(file, 'utf8')).toBe('old\n');
+    expect(await mode(file)).toBe(fileMode);
+    expect(await entries(dir)).toEqual(['openclaw.json']);
+  });
+
+  it('removing one is refused the same way', async (t) => {
+    const dir = await tempDir(t);
+    const file = join(dir, 'auth-profiles.json');
+    await writeFile(file, '{}\n');
+    await chmod(file, 0o444);
+    await expect(removeFileSafely(file, Buffer.from('{}\n'))).rejects.toMatchObject(refusal(file, '0444'));
+    expect(await entries(dir)).toEqual(['auth-profiles.json']);
+  });
+
+  it('judged by the target of a symlink; the hint names the path given, quoted for the shell when needed', async (t) => {
+    const dir = await tempDir(t);
+    const real = join(dir, 'real config.json');
+    await writeFile(real, 'old');
+    await chmod(real, 0o400);
+    await symlink(real, join(dir, 'link.json'));
+    expect(() => refuseReadOnly(join(dir, 'link.json'))).toThrow(`Cannot write ${join(dir, 'link.json')}: it is read-only (mode 0400).`);
+    expect(() => refuseReadOnly(real)).toThrow(expect.objectContaining({ hint: `To let venice-onboard change it: chmod u+w '${real}', then run again. Nothing was changed.` }));
+  });
+
+  it('writable modes, a missing file and a directory pass (the write reports what is wrong with a directory)', async (t) => {
+    const dir = await tempDir(t);
+    for (const fileMode of [0o600, 0o644, 0o200]) {
+      await writeFile(join(dir, `m${fileMode}`), 'x');
+      await chmod(join(dir, `m${fileMode}`), fileMode);
+      expect(() => refuseReadOnly(join(dir, `m${fileMode}`))).not.toThrow();
+    }
+    expect(() => refuseReadOnly(join(dir, 'missing.json'))).not.toThrow();
+    expect(() => refuseReadOnly(dir)).not.toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import json5 from 'json5';
@@ -286,5 +286,59 @@ describe.concurrent('models set', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Invalid JSON5 at line 5, column 3');
     expect(await snapshot(h.stateDir)).toEqual(before);
+  });
+
+  it('a config that is not UTF-8: exit 1 naming the byte, untouched', async (t) => {
+    const { server, h, set } = await setup(t);
+    const bytes = Buffer.concat([Buffer.from('{\n  // r'), Buffer.from([0xe9]), Buffer.from(`sum${EXISTING(server.baseUrl).slice(1)}`)]);
+    await writeFile(h.configPath, bytes);
+    const before = await snapshot(h.stateDir);
+    const r = await set(['llama-3.3-70b']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `✗ ${h.configPath} is not UTF-8: the byte 0xE9 at line 2, column 7 (byte offset 8) is not part of any UTF-8 character.\n` +
+        '  Hint: OpenClaw reads its config as UTF-8: save it as UTF-8 (from Latin-1, e.g. iconv -f LATIN1 -t UTF-8), then run again. Nothing was changed.\n',
+    );
+    expect((await readFile(h.configPath)).equals(bytes)).toBe(true);
+    expect(await snapshot(h.stateDir)).toEqual(before);
+  });
+
+  it('a read-only config: exit 1, "read-only", untouched; the current default again on it: nothing to write, exit 0', async (t) => {
+    const { h, set } = await setup(t, EXISTING);
+    await chmod(h.configPath, 0o444);
+    const before = await snapshot(h.stateDir);
+    const r = await set(['llama-3.3-70b']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`✗ Cannot write ${h.configPath}: it is read-only (mode 0444).\n  Hint: To let venice-onboard change it: chmod u+w ${h.configPath}, then run again. Nothing was changed.\n`);
+    expect(await snapshot(h.stateDir)).toEqual(before);
+    expect((await stat(h.configPath)).mode & 0o777).toBe(0o444);
+    await chmod(h.configPath, 0o600);
+    expect((await set(['llama-3.3-70b'])).code).toBe(0);
+    await chmod(h.configPath, 0o444);
+    const same = await set(['llama-3.3-70b']);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain(`${h.configPath} already has this default: nothing to write.\n`);
+  });
+
+  it('a key twice elsewhere in the file: set, a warning naming both lines; twice on the edited path: refused', async (t) => {
+    const { server, h, set } = await setup(t);
+    const original = EXISTING(server.baseUrl);
+    const withTools = original.replace(/\n}\n$/, '\n  tools: { profile: "coding" },\n  tools: { deny: [] },\n}\n');
+    expect(withTools).not.toBe(original);
+    await writeFile(h.configPath, withTools);
+    const lines = withTools.split('\n');
+    const [first, second] = [lines.indexOf('  tools: { profile: "coding" },') + 1, lines.indexOf('  tools: { deny: [] },') + 1];
+    const r = await set(['llama-3.3-70b']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`! ${h.configPath} has the key tools twice (lines ${first} and ${second}): OpenClaw uses the last one; both are left as they are.\n`);
+    const text = await readFile(h.configPath, 'utf8');
+    expect(text).toBe(withTools.replace('primary: "venice/qwen3-4b"', 'primary: "venice/llama-3.3-70b"'));
+
+    const onPath = original.replace(/\n}\n$/, '\n  agents: {},\n}\n');
+    await writeFile(h.configPath, onPath);
+    const refused = await set(['llama-3.3-70b']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^✗ .*: the key agents appears twice \(lines \d+ and \d+\), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change\.\n/);
+    expect(await readFile(h.configPath, 'utf8')).toBe(onPath);
   });
 });

@@ -613,6 +613,47 @@ describe.concurrent('an existing hand-written config', () => {
   });
 });
 
+describe.concurrent('the files people have', () => {
+  it('a key twice far from our paths (two top-level tools blocks): edited, both copies byte for byte, a warning naming both lines', async (t) => {
+    const { server, h, run } = await setup(t);
+    const input = fixture('duplicate-tools.input.json5');
+    await writeFile(h.configPath, input);
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`! ${h.configPath} has the key tools twice (lines 12 and 22): OpenClaw uses the last one; both are left as they are.\n`);
+    const text = await readFile(h.configPath, 'utf8');
+    expectGolden(text, 'duplicate-tools.expected.json5', server.baseUrl);
+    for (const block of ['  // Tools: what the agent may run\n  tools: {\n    profile: "coding",\n    deny: ["browser"],\n  },\n', '  /* Tools again (the web search part of the example) */\n  tools: {\n    web: { search: { enabled: true, maxResults: 5 } },\n  },\n']) {
+      expect(input).toContain(block);
+      expect(text).toContain(block);
+    }
+  });
+
+  // Hand-written around a generated list: a comment, bare keys, trailing commas.
+  const busyBot = (entries: number) =>
+    `// a busy bot\n{\n  agents: {\n    defaults: { workspace: "~/bot" }, // its home\n  },\n  channels: {\n    telegram: {\n      enabled: true,\n      /* everyone who may talk to it */\n      allowFrom: [\n${Array.from({ length: entries }, (_, i) => `        "tg:${1_000_000_000 + i}",\n`).join('')}      ],\n    },\n  },\n}\n`;
+
+  it('a 5 MB config with a 200,000-entry allowlist is edited like any other: the same bytes as with a 3-entry list', { timeout: 60_000 }, async (t) => {
+    const { server, h, run } = await setup(t);
+    const small = await makeTempHome({ context: t });
+    await writeFile(small.configPath, busyBot(3));
+    const big = busyBot(200_000);
+    await writeFile(h.configPath, big);
+    const args = [...withKey, '--offline'];
+    const [r, s] = await Promise.all([run(args, { stdin: KEY_LINE, binary: true }), onboard(small, server.baseUrl, args, { stdin: KEY_LINE, binary: true })]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(s.code, s.stderr).toBe(0);
+    const smallList = busyBot(3).slice(busyBot(3).indexOf('      allowFrom: ['), busyBot(3).indexOf('      ],'));
+    const bigList = big.slice(big.indexOf('      allowFrom: ['), big.indexOf('      ],'));
+    const expected = (await readFile(small.configPath, 'utf8')).replace(smallList, bigList);
+    const written = await readFile(h.configPath, 'utf8');
+    expect(written.length).toBe(expected.length);
+    expect(written === expected).toBe(true); // not toBe: a 5 MB diff would bury the report
+    expect(written.slice(0, written.indexOf('      ],'))).toBe(big.slice(0, big.indexOf('      ],')).replace('defaults: { workspace: "~/bot" }', 'defaults: { workspace: "~/bot", model: { primary: "venice/llama-3.3-70b" } }'));
+    expect(await readFile(`${h.configPath}.bak`, 'utf8')).toBe(big);
+  });
+});
+
 describe.concurrent('--dry-run', () => {
   it('a new config: the unified diff on stdout, key masked, nothing written', async (t) => {
     const { h, run } = await setup(t);
@@ -1081,10 +1122,11 @@ describe.concurrent('--key-storage', () => {
 describe.concurrent('a config that cannot be edited: exit 1, the file byte-identical', () => {
   it.for<[string, string, RegExp]>([
     ['invalid JSON5', '{\n  agents: {\n    defaults: { model: "x" }\n  }\n  models: {}\n}\n', /Invalid JSON5 at line 5, column 3/],
-    ['duplicate keys', '{\n  models: {},\n  agents: {},\n  models: { providers: {} },\n}\n', /Duplicate key "models" at line 4/],
+    ['a duplicate key above an edited path', '{\n  models: {},\n  agents: {},\n  models: { providers: {} },\n}\n', /the key models appears twice \(lines 2 and 4\), on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change\./],
     ['models.providers is an array', '{\n  models: {\n    providers: [],\n  },\n}\n', /models\.providers is an array, expected an object/],
     ['agents.defaults.model is a number', '{ agents: { defaults: { model: 42 } } }\n', /agents\.defaults\.model is a number, expected an object/],
     ['a non-object root', '[1, 2]\n', /The config must be a JSON5 object at the top level, found an array/],
+    ['nested deeper than 1000 levels', `{\n  deep: ${'['.repeat(1000)}${']'.repeat(1000)},\n}\n`, /Nested 1001 levels deep at line 2: the editor supports up to 1000 levels of objects and arrays/],
   ])('%s', async ([, content, message], t) => {
     const { h, run } = await setup(t);
     await writeFile(h.configPath, content);
@@ -1152,6 +1194,80 @@ describe.concurrent('a config that cannot be edited: exit 1, the file byte-ident
     const r = await run(withKey, { stdin: KEY_LINE });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^✗ Cannot write .*openclaw\.json: (permission denied|operation not permitted)\.$/m);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('bytes that are not UTF-8 (a Latin-1 é in a comment): refused naming the byte, its line and column; the file byte-identical', async (t) => {
+    const { h, run } = await setup(t);
+    const bytes = Buffer.concat([Buffer.from('{\n  // caf'), Buffer.from([0xe9]), Buffer.from(' au lait\n  agents: {},\n}\n')]);
+    await writeFile(h.configPath, bytes);
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `Config: ${h.configPath} (default location)\n` +
+        `✗ ${h.configPath} is not UTF-8: the byte 0xE9 at line 2, column 9 (byte offset 10) is not part of any UTF-8 character.\n` +
+        '  Hint: OpenClaw reads its config as UTF-8: save it as UTF-8 (from Latin-1, e.g. iconv -f LATIN1 -t UTF-8), then run again. Nothing was changed.\n',
+    );
+    expect((await readFile(h.configPath)).equals(bytes)).toBe(true);
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('a Latin-1 byte in a value; a UTF-16 file: refused the same way, each named', async (t) => {
+    const { h, run } = await setup(t);
+    const latin1 = Buffer.concat([Buffer.from('{\n  agents: { list: [{ name: "Ren'), Buffer.from([0xe9]), Buffer.from('e" }] },\n}\n')]);
+    await writeFile(h.configPath, latin1);
+    const r = await run(withKey, { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`✗ ${h.configPath} is not UTF-8: the byte 0xE9 at line 2, column 32 (byte offset 33) is not part of any UTF-8 character.\n`);
+    expect((await readFile(h.configPath)).equals(latin1)).toBe(true);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{\n  agents: {},\n}\n', 'utf16le')]);
+    await writeFile(h.configPath, utf16);
+    const again = await run(withKey, { stdin: KEY_LINE });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`✗ ${h.configPath} is UTF-16 text (little-endian, with a byte-order mark), not UTF-8.\n`);
+    expect(again.stderr).toContain('  Hint: OpenClaw reads its config as UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8), then run again. Nothing was changed.\n');
+    expect((await readFile(h.configPath)).equals(utf16)).toBe(true);
+    expect((await readdir(h.stateDir)).sort()).toEqual(['openclaw.json']);
+  });
+
+  it('a config the user made read-only (0444): refused, file and mode untouched (tests run as root, who could write it)', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    await chmod(h.configPath, 0o444);
+    const before = await tree(h.stateDir);
+    const r = await run(withKey, { stdin: KEY_LINE, binary: true });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `✗ Cannot write ${h.configPath}: it is read-only (mode 0444).\n  Hint: To let venice-onboard change it: chmod u+w ${h.configPath}, then run again. Nothing was changed.\n`,
+    );
+    expect(r.stderr).not.toContain('Wrote');
+    expect(await tree(h.stateDir)).toEqual(before);
+  });
+
+  it('read-only: a dry run says so too; a run with nothing to change passes; a read-only .env is refused', async (t) => {
+    const { h, run } = await setup(t);
+    await writeFile(h.configPath, HANDWRITTEN);
+    await chmod(h.configPath, 0o400);
+    const dry = await run([...withKey, '--dry-run'], { stdin: KEY_LINE });
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toContain(`✗ Cannot write ${h.configPath}: it is read-only (mode 0400).\n`);
+    expect(dry.stdout).toBe('');
+    // Made read-only after a setup: a re-run with the same answers has nothing to write.
+    await chmod(h.configPath, 0o600);
+    expect((await run(withKey, { stdin: KEY_LINE })).code).toBe(0);
+    await chmod(h.configPath, 0o444);
+    const same = await run(withKey, { stdin: KEY_LINE });
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain(`✓ ${h.configPath} already has this setup: nothing to write.\n`);
+    await chmod(h.configPath, 0o600);
+    const dotenv = join(h.stateDir, '.env');
+    await writeFile(dotenv, 'OTHER=1\n');
+    await chmod(dotenv, 0o444);
+    const before = await tree(h.stateDir);
+    const r = await run([...withKey, '--key-storage', 'dotenv', '--yes'], { stdin: KEY_LINE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`✗ Cannot write ${dotenv}: it is read-only (mode 0444).\n`);
     expect(await tree(h.stateDir)).toEqual(before);
   });
 

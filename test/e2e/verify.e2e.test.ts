@@ -426,6 +426,47 @@ describe.concurrent('a broken config: the failing check, its hint, and the depen
     expect(run.check('key.present').message).toBe(`${MASKED} from the .env file (${join(h.stateDir, '.env')}).`);
   });
 
+  it('a config that is not UTF-8 (a Latin-1 é in a comment): config.parse fails naming the byte, line and column; exit 1, the file untouched', async (t) => {
+    const server = await serve(t);
+    const h = await onboardedHome(t, 'dotenv');
+    const bytes = Buffer.concat([Buffer.from('{\n  // r'), Buffer.from([0xe9]), Buffer.from('sum\n  agents: {},\n}\n')]);
+    await writeFile(h.configPath, bytes);
+    const run = await verify(h, [], { baseUrl: server.baseUrl, binary: true });
+    expect(run.human.code).toBe(1);
+    expect(outcome(run.check('config.parse'))).toEqual({
+      status: 'fail',
+      message: `${h.configPath} is not UTF-8: the byte 0xE9 at line 2, column 7 (byte offset 8) is not part of any UTF-8 character.`,
+      hint: 'OpenClaw reads its config as UTF-8: save it as UTF-8 (from Latin-1, e.g. iconv -f LATIN1 -t UTF-8), then run again.',
+    });
+    expect(run.check('config.provider').status).toBe('skip');
+    expect((await readFile(h.configPath)).equals(bytes)).toBe(true);
+  });
+
+  it('a UTF-16 config: config.parse names the encoding, not a syntax error', async (t) => {
+    const server = await serve(t);
+    const h = await onboardedHome(t, 'dotenv');
+    await writeFile(h.configPath, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{\n  agents: {},\n}\n', 'utf16le')]));
+    const run = await verify(h, [], { baseUrl: server.baseUrl });
+    expect(outcome(run.check('config.parse'))).toEqual({
+      status: 'fail',
+      message: `${h.configPath} is UTF-16 text (little-endian, with a byte-order mark), not UTF-8.`,
+      hint: 'OpenClaw reads its config as UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8), then run again.',
+    });
+  });
+
+  it('a directory where the config should be: config.parse fails saying so (no crash)', async (t) => {
+    const server = await serve(t);
+    const h = await makeTempHome({ context: t });
+    await mkdir(h.configPath);
+    const run = await verify(h, [], { baseUrl: server.baseUrl });
+    expect(run.human.code).toBe(1);
+    expect(outcome(run.check('config.parse'))).toEqual({
+      status: 'fail',
+      message: `Cannot read ${h.configPath}: it is a directory.`,
+      hint: 'Point --config at a file, e.g. ~/.openclaw/openclaw.json.',
+    });
+  });
+
   // The key may be in the file that cannot be read: "no key found" (and "run onboard") would be
   // wrong; key.present depends on config.parse, so it is skipped, and the key checks after it.
   it('invalid JSON5 with the key inside it: key.present skips instead of failing', async (t) => {

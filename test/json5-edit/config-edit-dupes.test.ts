@@ -1,23 +1,28 @@
 import fc from 'fast-check';
 import json5 from 'json5';
 import { describe, expect, it } from 'vitest';
-import { findDuplicateKey } from '../../src/json5-edit/dupes.js';
+import { scanStructure } from '../../src/json5-edit/dupes.js';
 
-describe('findDuplicateKey', () => {
+const findDuplicateKeys = (text: string) => scanStructure(text).duplicates;
+
+describe('findDuplicateKeys', () => {
   it.each([
-    ['{a: 1, b: 2}', null],
-    ['{a: 1, a: 2}', { path: ['a'], index: 7 }],
-    ['{"a": 1, \'a\': 2}', { path: ['a'], index: 9 }],
-    ['{a: 1, "\\u0061": 2}', { path: ['a'], index: 7 }],
-    ['{\\u0061: 1, a: 2}', { path: ['a'], index: 12 }],
-    ['{x: {y: [1, {z: 1, z: 2}]}}', { path: ['x', 'y', '1', 'z'], index: 19 }],
-    ['{a: {b: 1}, c: {b: 1}}', null],
-    ['{a: "{a: 1, a: 2}", b: \'//\', /* a: 1, a: 2 */ c: 1 // a: 1\n}', null],
-    ['{a: 1, // a\n /* a */ b: [ {a: 1}, {a: 2} ], c: "\\"a\\": 1"}', null],
-    ['{a: +Infinity, b: -0x1F, c: .5, d: NaN, a: null}', { path: ['a'], index: 40 }],
+    ['{a: 1, b: 2}', []],
+    ['{a: 1, a: 2}', [{ path: ['a'], indexes: [1, 7] }]],
+    ['{"a": 1, \'a\': 2}', [{ path: ['a'], indexes: [1, 9] }]],
+    ['{a: 1, "\\u0061": 2}', [{ path: ['a'], indexes: [1, 7] }]],
+    ['{\\u0061: 1, a: 2}', [{ path: ['a'], indexes: [1, 12] }]],
+    ['{x: {y: [1, {z: 1, z: 2}]}}', [{ path: ['x', 'y', '1', 'z'], indexes: [13, 19] }]],
+    ['{a: {b: 1}, c: {b: 1}}', []],
+    ['{a: "{a: 1, a: 2}", b: \'//\', /* a: 1, a: 2 */ c: 1 // a: 1\n}', []],
+    ['{a: 1, // a\n /* a */ b: [ {a: 1}, {a: 2} ], c: "\\"a\\": 1"}', []],
+    ['{a: +Infinity, b: -0x1F, c: .5, d: NaN, a: null}', [{ path: ['a'], indexes: [1, 40] }]],
+    // Every occurrence, every duplicated key, inner and outer objects, in text order.
+    ['{a: 1, a: 2, a: 3}', [{ path: ['a'], indexes: [1, 7, 13] }]],
+    ['{t: {x: 1, x: 2}, b: 1, t: 2, b: 3}', [{ path: ['t', 'x'], indexes: [5, 11] }, { path: ['t'], indexes: [1, 24] }, { path: ['b'], indexes: [18, 30] }]],
   ])('%s', (text, expected) => {
     json5.parse(text); // every case is valid JSON5: the scanner runs after json5
-    expect(findDuplicateKey(text)).toEqual(expected);
+    expect(findDuplicateKeys(text)).toEqual(expected);
   });
 
   // A generated object as a list of entries whose keys come from a tiny alphabet, so duplicates are
@@ -59,7 +64,7 @@ describe('findDuplicateKey', () => {
         const text = write(entries, s);
         const root = entries.length === 0 ? '{}' : text;
         json5.parse(root);
-        expect(findDuplicateKey(root) !== null).toBe(hasDuplicate(entries));
+        expect(findDuplicateKeys(root).length > 0).toBe(hasDuplicate(entries));
       }),
       { numRuns: 2000 },
     );

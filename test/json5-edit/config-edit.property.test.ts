@@ -1,4 +1,6 @@
+import { JsonArrayNode, JsonObjectNode, JsonParser, type JsonValueNode } from '@croct/json5-parser';
 import { parseDocument } from '../../src/json5-edit/parse.js';
+import { parseSourceTree, type SourceNode } from '../../src/json5-edit/tree.js';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import json5 from 'json5';
@@ -255,5 +257,66 @@ describe('applyEdits on random JSON5 documents', () => {
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );
+  }, TIMEOUT);
+});
+
+/**
+ * The source tree as @croct/json5-parser (a full JSON5 concrete-syntax parser, which the editor
+ * used before its own one-pass tree) builds it, positions converted from code points to UTF-16
+ * units; undefined for the documents croct refuses (reserved words as keys, \x escapes, raw tabs).
+ */
+function croctTree(body: string): SourceNode | undefined {
+  let root: JsonObjectNode;
+  try {
+    root = JsonParser.parse(body, JsonObjectNode);
+  } catch {
+    return undefined;
+  }
+  const units: number[] = [];
+  let unit = 0;
+  for (const char of body) {
+    units.push(unit);
+    unit += char.length;
+  }
+  units.push(unit);
+  const at = (index: number) => units[index] ?? unit;
+  const convert = (node: JsonValueNode): SourceNode => {
+    const range = { start: at(node.location.start.index), end: at(node.location.end.index) };
+    if (node instanceof JsonObjectNode) {
+      return {
+        kind: 'object',
+        ...range,
+        properties: node.properties.map((property) => {
+          const keyText = body.slice(at(property.key.location.start.index), at(property.key.location.end.index));
+          return {
+            key: keyText.startsWith('"') || keyText.startsWith("'") ? json5.parse<string>(keyText) : keyText,
+            keyEnd: at(property.key.location.end.index),
+            start: at(property.location.start.index),
+            end: at(property.location.end.index),
+            value: convert(property.value),
+          };
+        }),
+      };
+    }
+    if (node instanceof JsonArrayNode) return { kind: 'array', ...range, elements: node.elements.map(convert) };
+    return { kind: 'primitive', ...range };
+  };
+  return convert(root);
+}
+
+describe('the source tree', () => {
+  it('is the one @croct/json5-parser builds, on every generated document croct reads', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.tuple(objArb, formatArb), ([root, format]) => {
+        const body = writeDocument(root, format).text.replace(/^\uFEFF/, '');
+        const reference = croctTree(body);
+        if (reference === undefined) return;
+        compared++;
+        expect(parseSourceTree(body)).toEqual(reference);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(compared).toBeGreaterThan(RUNS / 4);
   }, TIMEOUT);
 });

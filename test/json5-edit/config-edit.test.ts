@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import json5 from 'json5';
 import { ConfigEditError, applyEdits, applyEditsToValue, parseConfigText, parseData } from '../../src/json5-edit/index.js';
 import type { EditOp } from '../../src/json5-edit/index.js';
-import { parseDocument } from '../../src/json5-edit/parse.js';
+import { MAX_DEPTH, parseDocument } from '../../src/json5-edit/parse.js';
 import { applySplices, planInsert } from '../../src/json5-edit/splice.js';
 import { detectStyle } from '../../src/json5-edit/style.js';
 
@@ -53,6 +53,8 @@ const GOLDEN: Record<string, EditOp[]> = {
   // A copy of templates/openclaw.json5, what a new user starts from.
   'openclaw-template': REALISTIC,
   'one-line': REALISTIC,
+  // Two top-level `tools` keys, far from every edited path: edited, both copies left as they are.
+  'duplicate-tools': REALISTIC,
 };
 
 function readFixture(name: string): string {
@@ -126,16 +128,13 @@ describe('parseConfigText and applyEdits errors', () => {
     expect([error.code, error.message]).toEqual(['not-object', 'The config must be a JSON5 object at the top level, found a string']);
   });
 
-  it('refuses duplicate keys at the root and nested', () => {
-    const root = catchEditError(() => parseConfigText('{\n  a: 1,\n  "a": 2\n}'));
-    expect([root.code, root.path, root.line]).toEqual(['duplicate-key', 'a', 3]);
-    expect(root.message).toBe('Duplicate key "a" at line 3: the same key appears twice in one object, so it is unclear which value counts');
-    const nested = catchEditError(() => applyEdits('{ models: { providers: { x: 1,\n x: 2 } } }', [SET_KEY]));
-    expect(nested.message).toBe(
-      'Duplicate key "models.providers.x" at line 2: the same key appears twice in one object, so it is unclear which value counts',
-    );
-    const inArray = catchEditError(() => parseConfigText('{ list: [{ id: 1 }, { id: 2, id: 3 }] }'));
-    expect(inArray.path).toBe('list.1.id');
+  it('reads duplicate keys as json5 does (the last one counts) and lists each with its lines', () => {
+    const parsed = parseData('{\n  a: 1,\n  "a": 2,\n  b: { c: [{ id: 1, id: 2 }] },\n  a: 3\n}');
+    expect(parsed.data).toEqual({ a: 3, b: { c: [{ id: 2 }] } });
+    expect(parsed.duplicates).toEqual([
+      { path: ['a'], lines: [2, 3, 5] },
+      { path: ['b', 'c', '0', 'id'], lines: [4, 4] },
+    ]);
   });
 
   it('refuses paths through non-objects and appends to non-arrays', () => {
@@ -249,6 +248,71 @@ describe('applyEdits details', () => {
       env: { VENICE_API_KEY: 'vapi_test_0123456789abcdef' },
     });
     expect(input).toEqual(snapshot);
+  });
+});
+
+describe('duplicate keys: refused on, above or below an edited path, left alone elsewhere', () => {
+  const DUPLICATED_MODELS = '{\n  models: { mode: "merge" },\n  agents: {},\n  models: { providers: {} },\n}\n';
+
+  it.each<[string, string, EditOp[], string]>([
+    ['on it', '{\n  models: {\n    mode: "merge",\n    mode: "replace",\n  },\n}\n', [SET_PROVIDER[0]!], 'the key models.mode appears twice (lines 3 and 4)'],
+    ['above it', DUPLICATED_MODELS, [SET_PROVIDER[1]!], 'the key models appears twice (lines 2 and 4)'],
+    ['below it', '{ models: { providers: { venice: { models: [{ id: "a", id: "b" }] } } } }', [APPEND_MODEL], 'the key models.providers.venice.models.0.id appears twice (line 1)'],
+    ['three times, on it', '{ env: {},\n env: {},\n env: { vars: {} } }', [SET_KEY], 'the key env appears 3 times (lines 1, 2 and 3)'],
+    ['even when the edit changes nothing there', DUPLICATED_MODELS, [{ op: 'set', path: ['models', 'providers'], value: {} }], 'the key models appears twice (lines 2 and 4)'],
+  ])('%s: refused, naming the key and its lines', (_case, input, ops, start) => {
+    const error = catchEditError(() => applyEdits(input, ops));
+    expect(error.code).toBe('duplicate-key');
+    expect(error.message).toBe(`${start}, on a path this edit changes: OpenClaw reads only the last one, so it is unclear which one to change`);
+  });
+
+  it('elsewhere: edited around them, every copy byte for byte as it was', () => {
+    const input = '{\n  // first\n  tools: { profile: "coding" },\n  agents: { defaults: { model: { primary: "x/y" } } },\n  tools: { web: {} }, // second\n}\n';
+    expect(applyEdits(input, [SET_PRIMARY])).toBe(
+      '{\n  // first\n  tools: { profile: "coding" },\n  agents: { defaults: { model: { primary: "venice/llama-3.3-70b" } } },\n  tools: { web: {} }, // second\n}\n',
+    );
+  });
+
+  it('in an object an edit goes through: a removal there leaves the earlier copy whole (json5 reads only the later one)', () => {
+    const input = '{\n  env: {\n    VENICE_API_KEY: "old",\n    shell: { a: 1, b: 2 },\n    shell: { a: 1 },\n  },\n}\n';
+    expect(applyEdits(input, [{ op: 'delete', path: ['env', 'VENICE_API_KEY'] }])).toBe('{\n  env: {\n    shell: { a: 1, b: 2 },\n    shell: { a: 1 },\n  },\n}\n');
+  });
+
+  it('the duplicate-tools golden file keeps both tools blocks, comments included', () => {
+    const input = readFixture('duplicate-tools.input.json5');
+    const output = readFixture('duplicate-tools.expected.json5');
+    for (const block of ['  // Tools: what the agent may run\n  tools: {\n    profile: "coding",\n    deny: ["browser"],\n  },\n', '  /* Tools again (the web search part of the example) */\n  tools: {\n    web: { search: { enabled: true, maxResults: 5 } },\n  },\n']) {
+      expect(input).toContain(block);
+      expect(output).toContain(block);
+    }
+  });
+});
+
+describe('size: width unlimited, depth up to MAX_DEPTH', () => {
+  // A hand-written shape (comment, bare keys, trailing commas) around a generated allowlist.
+  const allowlist = (n: number) => Array.from({ length: n }, (_, i) => `        "tg:${1_000_000_000 + i}",\n`).join('');
+  const wide = (n: number) => `// a busy bot\n{\n  agents: { defaults: { model: { primary: "x/y" } } },\n  channels: {\n    telegram: {\n      /* who may talk to it */\n      allowFrom: [\n${allowlist(n)}      ],\n    },\n  },\n}\n`;
+
+  it('a 200,000-entry array: an entry appended to it, and a sibling edited, every other byte kept', () => {
+    const input = wide(200_000);
+    const appended = applyEdits(input, [{ op: 'append', path: ['channels', 'telegram', 'allowFrom'], values: ['tg:42'] }]);
+    expect(appended).toBe(input.replace('"tg:1000199999",\n', '"tg:1000199999",\n        "tg:42",\n'));
+    const edited = applyEdits(input, [SET_PRIMARY]);
+    expect(edited).toBe(input.replace('"x/y"', '"venice/llama-3.3-70b"'));
+  });
+
+  const nested = (depth: number) => `{\n  deep: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)},\n  agents: { defaults: { model: { primary: "x/y" } } },\n}\n`;
+
+  it(`${MAX_DEPTH} levels of nesting are edited like any file`, () => {
+    const input = nested(MAX_DEPTH);
+    expect(applyEdits(input, [SET_PRIMARY])).toBe(input.replace('"x/y"', '"venice/llama-3.3-70b"'));
+  });
+
+  it('one level more is refused with its line, rather than a stack overflow, however deep', () => {
+    for (const depth of [MAX_DEPTH + 1, 100_000]) {
+      const error = catchEditError(() => applyEdits(nested(depth), [SET_PRIMARY]));
+      expect([error.code, error.line, error.message]).toEqual(['too-deep', 2, `Nested ${depth} levels deep at line 2: the editor supports up to 1000 levels of objects and arrays`]);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import json5 from 'json5';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, parseConfigText } from '../../src/json5-edit/index.js';
-import { blankCommentsAndTrailingCommas, parseJson5 } from '../../src/json5-edit/json5-read.js';
+import { toJsonText, parseJson5 } from '../../src/json5-edit/json5-read.js';
 import { mapModelsResponse } from '../../src/catalog/map-models.js';
 import { planVeniceEdits } from '../../src/core/plan-venice.js';
 import { envelope, SNAPSHOT_TEXT_ROWS } from '../support/fixtures.js';
@@ -82,6 +82,36 @@ const AT_THE_SHORTCUT = [
   '"abc',
   '["a", "b]',
   '{"a": "b\\"}',
+  // Bare keys: quoted for JSON.parse when ASCII identifiers right before their colon, else json5's.
+  '{a: 1, b_2: {$c: [1,], _: "x:y"},}',
+  '{a\t\n\r :1}',
+  '{a /* c */ : 1}',
+  '{a // c\n: 1}',
+  '{null: 1, true: 2, default: 3, NaN: 4, Infinity: 5, undefined: 6, __proto__: 7}',
+  '{__proto__: {x: 1}}',
+  '{"s": "a: b", k: "c: d", "e\\"": 1, f: "\\"g: h",}',
+  '{a: 1, a: 2}',
+  '{a: {b: {c: {}}}}',
+  '[a: 1]',
+  '{a: b: 1}',
+  '{"a": x: 1}',
+  '{a:}',
+  '{:1}',
+  'a: 1',
+  '{a: true, b: null, c: false}',
+  '{a: tru}',
+  '{1a: 2}',
+  '{a1: 2, A_$9: 3}',
+  '{é: 1, a: 2}',
+  '{aé: 1}',
+  '{ab\\u0063: 1}',
+  '{a.b: 1}',
+  '{a-b: 1}',
+  '{a\u00a0: 1}',
+  '{a : 1,b:2}',
+  "{a: 'single', b: 1}",
+  '{a: 1,\n// trailing: 2\n}',
+  '{"x":1,y:2,"z":3}',
 ];
 
 /** A first setup: the template with the whole recorded list, the largest config onboarding writes. */
@@ -94,7 +124,7 @@ function firstSetup(): string {
 }
 
 /** JSON.parse's reading of the blanked text: the shortcut's own answer, without the fallback. */
-const viaShortcut = (text: string): unknown => JSON.parse(blankCommentsAndTrailingCommas(text) ?? 'no shortcut: undefined');
+const viaShortcut = (text: string): unknown => JSON.parse(toJsonText(text) ?? 'no shortcut: undefined');
 
 describe('parseJson5 answers exactly as json5', () => {
   it.each([...HAND_PICKED, ...AT_THE_SHORTCUT])('%j', (text) => {
@@ -120,11 +150,14 @@ describe('parseJson5 answers exactly as json5', () => {
   // JSON as the template writes it: comments at line ends, trailing commas, strings that look like both.
   const commentText = fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", ',', ']', '}', '/', '*', '\\', '\t'), maxLength: 8 });
   const TRICKY = ['//', '/* x */', '*/', ',]', ',}', '\\', '"', "'", '\\"//', 'a,\\'];
+  const identifierKeys = fc.dictionary(fc.stringMatching(/^[A-Za-z_$][\w$]{0,5}$/), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 });
   const commentedJson = fc
-    .tuple(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(1, 2, '\t'), fc.array(fc.option(commentText), { minLength: 1, maxLength: 6 }), fc.boolean())
-    .map(([value, space, comments, trailing]) => {
-      let text = JSON.stringify({ value, tricky: TRICKY }, null, space);
+    .tuple(fc.jsonValue({ maxDepth: 3 }), identifierKeys, fc.constantFrom(1, 2, '\t'), fc.array(fc.option(commentText), { minLength: 1, maxLength: 6 }), fc.boolean(), fc.boolean())
+    .map(([value, named, space, comments, trailing, bare]) => {
+      let text = JSON.stringify({ value, named, tricky: TRICKY }, null, space);
       if (trailing) text = text.replace(/([^[{\s])(\n\s*[\]}])/g, '$1,$2');
+      // Hand-written style: identifier keys without their quotes (a quote inside a string is escaped).
+      if (bare) text = text.replace(/(?<!\\)"([A-Za-z_$][\w$]*)":/g, '$1:');
       let n = 0;
       return text.replace(/\n/g, () => {
         const c = comments[n++ % comments.length];
@@ -133,7 +166,7 @@ describe('parseJson5 answers exactly as json5', () => {
       });
     });
 
-  it('on generated commented JSON, which takes the shortcut, and on each one damaged at one place', () => {
+  it('on generated commented JSON, bare keys or not, which takes the shortcut, and on each one damaged at one place', () => {
     fc.assert(
       fc.property(commentedJson, fc.nat(), fc.constantFrom(...DAMAGE), (text, at, insert) => {
         expect(viaShortcut(text)).toStrictEqual(json5.parse(text));
@@ -163,20 +196,26 @@ describe('parseJson5 answers exactly as json5', () => {
 
 describe('the shortcut', () => {
   it('blanks comments and trailing commas with one space each, and keeps everything else as it is', () => {
-    expect(blankCommentsAndTrailingCommas('// head\n{"a": [1, 2,], /* b */ "c": "//,]",\r\n}\n')).toBe(' \n{"a": [1, 2 ],   "c": "//,]" \r\n}\n');
-    expect(blankCommentsAndTrailingCommas('1/**/2')).toBe('1 2');
-    expect(blankCommentsAndTrailingCommas("{a: 'b', c: Infinity}")).toBe("{a: 'b', c: Infinity}");
+    expect(toJsonText('// head\n{"a": [1, 2,], /* b */ "c": "//,]",\r\n}\n')).toBe(' \n{"a": [1, 2 ],   "c": "//,]" \r\n}\n');
+    expect(toJsonText('1/**/2')).toBe('1 2');
+    expect(toJsonText("{a: 'b', c: Infinity}")).toBe("{\"a\": 'b', \"c\": Infinity}");
+  });
+
+  it('quotes bare ASCII keys right before their colon, outside strings only', () => {
+    expect(toJsonText('{a: "b: c", $d_1 :[1,], // e: f\n "g": {h:\n1}}')).toBe('{"a": "b: c", "$d_1" :[1 ],  \n "g": {"h":\n1}}');
+    // Not right before its colon (a comment between), not ASCII, not an identifier: JSON.parse refuses it, json5 reads it.
+    expect(toJsonText('{a /* c */ : 1, é: 2, 1a: 3}')).toBe('{a   : 1, é: 2, 1a: 3}');
   });
 
   it('keeps a comma that follows no value, for JSON.parse to refuse', () => {
-    expect(blankCommentsAndTrailingCommas('[ /* c */ , ]')).toBe('[   , ]');
-    expect(blankCommentsAndTrailingCommas('{"a":,}')).toBe('{"a":,}');
-    expect(blankCommentsAndTrailingCommas('[1,,]')).toBe('[1,,]');
+    expect(toJsonText('[ /* c */ , ]')).toBe('[   , ]');
+    expect(toJsonText('{"a":,}')).toBe('{"a":,}');
+    expect(toJsonText('[1,,]')).toBe('[1,,]');
   });
 
   it('leaves to json5 what it cannot blank exactly', () => {
     for (const text of ['/* unterminated', '{"a": 1 / 2}', '"abc', '{"a": 1} // x\u2028', '["\u2029"]']) {
-      expect(blankCommentsAndTrailingCommas(text), text).toBeUndefined();
+      expect(toJsonText(text), text).toBeUndefined();
     }
   });
 

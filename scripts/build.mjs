@@ -1,7 +1,7 @@
 // Bundles src/ into dist/ (code + dependencies) as CommonJS, which Node starts faster than ES
 // modules:
-// - dist/cli.cjs: the CLI, its commands and the light dependencies (commander, json5, the JSON5
-//   tree parser, diff), as published; a command's modules run only when that command does;
+// - dist/cli.cjs: the CLI, its commands and the light dependencies (json5, diff), as published; a
+//   command's modules run only when that command does;
 // - dist/vendor/*.cjs: the heavy dependencies (HTTP client for proxies, prompts), read
 //   only by the code paths that use them;
 // - dist/help.txt, dist/version.txt: the static answers of `--help` and `--version`.
@@ -11,21 +11,6 @@ import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
-
-// commander spawns child processes only for "executable" subcommands, which this CLI has none of;
-// its top-level require of child_process would load net, dgram and streams on every start.
-const noChildProcess = {
-  name: 'commander-without-child-process',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'no-child-process' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'no-child-process' }, () => ({
-      contents: "module.exports = { spawn() { throw new Error('executable subcommands are not used'); } };",
-      loader: 'js',
-    }));
-  },
-};
 
 // undici (the HTTP client used only through a proxy) ships its WebAssembly HTTP parser twice, a
 // SIMD build and a plain one, ~54 KB compressed each. It tries the SIMD one and falls back to the
@@ -75,7 +60,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: 'const __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [noChildProcess, vendorFiles],
+  plugins: [vendorFiles],
 });
 await build({
   ...common,

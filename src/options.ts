@@ -1,18 +1,18 @@
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './core/base-url.js';
 import type { KeyStorage } from './core/plan-venice.js';
 import { CAPABILITIES, TIERS, type Capability, type Tier } from './core/types.js';
+import { usageError } from './errors.js';
 
 /** The tiers `--privacy` takes, most private first. */
 export const LISTED_TIERS = TIERS.filter((t): t is Exclude<Tier, 'unknown'> => t !== 'unknown');
-import { usageError } from './errors.js';
 
 /**
- * Every command's options, typed once at the boundary (STYLE §3): cli.ts hands commander's raw
- * flags to one of the builders below and the command gets the typed object, nothing else.
+ * Every command's options, typed once at the boundary (STYLE §3): cli.ts hands the raw flags of
+ * args.ts to one of the builders below and the command gets the typed object, nothing else.
  * test/cli-wiring.test.ts checks every flag from argv to these objects.
  */
 
-/** commander's parsed flags, before typing (camelCase names, strings and booleans). */
+/** The parsed flags of args.ts, before typing (camelCase names, strings, booleans, arrays of repeated ones). */
 export type RawFlags = Record<string, unknown>;
 type Env = Record<string, string | undefined>;
 

@@ -83,3 +83,38 @@ describe('argv → options', () => {
     await expect(parse(args)).rejects.toMatchObject({ exitCode: 2, message });
   });
 });
+
+describe('the command line itself (src/args.ts)', () => {
+  it.each<[string[], Partial<Invocation['options']>]>([
+    [['--base-url=https://eu.venice.example/api/v1', 'verify'], { baseUrl: BASE }],
+    [['verify', '--model=qwen3-4b', '--json'], { model: 'qwen3-4b', json: true }],
+    [['--json', 'models', 'list', '--capability', 'code', '--capability=vision'], { json: true, capabilities: ['vision', 'code'] }],
+    [['models', 'list', '--search', '--plain'], { search: '--plain', plain: false }],
+    [['--offline', '--', 'models', 'list'], {}],
+  ])('%j', async (args, expected) => {
+    expect((await parse(args))?.options).toMatchObject(expected);
+  });
+
+  it('--version and --help, anywhere, run nothing', async () => {
+    for (const args of [['--version'], ['verify', '-V'], ['--help'], ['models', 'list', '-h'], ['help', 'verify'], ['models', '--help']]) {
+      expect(await parse(args), args.join(' ')).toBeUndefined();
+    }
+  });
+
+  it.each([
+    [['models', 'list', '--bogus'], "Unknown option '--bogus'"],
+    [['models', 'list', '--plian'], "Unknown option '--plian' (did you mean --plain?)"],
+    [['verify', '--dry-run'], "Unknown option '--dry-run'"],
+    [['verify', '-y'], "Unknown option '-y'"],
+    [['verfy'], "Unknown command 'verfy' (did you mean verify?)"],
+    [['models', 'lst'], "Unknown command 'models lst' (did you mean models list?)"],
+    [['onboard', 'now'], "Too many arguments for 'onboard': expected none, got 'now'"],
+    [['models', 'set', 'a', 'b'], "Too many arguments for 'models set': expected <model>, got 'a' 'b'"],
+    [['models', 'set'], "Missing the argument <model> of 'models set'"],
+    [['verify', '--model'], "Option '--model <id>' argument missing"],
+    [['--json=yes', 'verify'], "Option '--json' takes no value"],
+    [['--key-storage', 'vault'], "Option '--key-storage <mode>' argument 'vault' is invalid. Allowed choices are config, dotenv, auth-profile, none."],
+  ])('%j: a usage error with the help hint', async (args, message) => {
+    await expect(parse(args)).rejects.toMatchObject({ exitCode: 2, code: 'usage', message, hint: 'Run venice-onboard --help to see the commands and flags.' });
+  });
+});

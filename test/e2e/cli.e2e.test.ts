@@ -35,6 +35,15 @@ describe.concurrent('help and version', () => {
     expect(r.stdout).toMatch(/Exit codes:\n\s+0\s+success\n\s+1\s+failed.*\n\s+2\s+usage error.*\n\s+130\s+cancelled/);
   });
 
+  it('models alone: its two commands on stderr, exit 2; help models list: that help on stdout, exit 0', async () => {
+    const group = await runCli(['models']);
+    expect(group).toMatchObject({ code: 2, stdout: '' });
+    expect(group.stderr).toMatch(/^Usage: venice-onboard models \[command\]\n[\s\S]*\n  list \[options\] +the Venice model catalog[^\n]*\n  set \[options\] <model> +change the default model\n$/);
+    const help = await runCli(['help', 'models', 'list']);
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout.split('\n')[0]).toBe('Usage: venice-onboard models list [options]');
+  });
+
   it('models list --help shows its filters', async () => {
     const r = await runCli(['models', 'list', '--help']);
     expect(r.code).toBe(0);

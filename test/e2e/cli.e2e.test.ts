@@ -38,7 +38,7 @@ describe.concurrent('help and version', () => {
   it('models alone: its two commands on stderr, exit 2; help models list: that help on stdout, exit 0', async () => {
     const group = await runCli(['models']);
     expect(group).toMatchObject({ code: 2, stdout: '' });
-    expect(group.stderr).toMatch(/^Usage: venice-onboard models \[command\]\n[\s\S]*\n  list \[options\] +the Venice model catalog[^\n]*\n  set \[options\] <model> +change the default model\n$/);
+    expect(group.stderr).toMatch(/^Usage: venice-onboard models \[command\]\n[\s\S]*\n {2}list \[options\] +the Venice model catalog[^\n]*\n {2}set \[options\] <model> +change the default model\n$/);
     const help = await runCli(['help', 'models', 'list']);
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout.split('\n')[0]).toBe('Usage: venice-onboard models list [options]');

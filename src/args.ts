@@ -131,7 +131,10 @@ export function parseArgv(argv: readonly string[]): ParsedLine {
   let command: CommandName;
   let args: string[];
   if (help && first === undefined) return { kind: 'help', text: helpText(), exitCode: 0 };
-  if (first === 'help') return { kind: 'help', text: helpText(words[1] === 'models' ? commandOf(words[2]) : commandOf(words[1])), exitCode: 0 };
+  if (first === 'help') {
+    const text = words[1] === 'models' ? (words[2] === undefined ? modelsHelp() : helpText(commandOf(words[2]))) : helpText(commandOf(words[1]));
+    return { kind: 'help', text, exitCode: 0 };
+  }
   if (first === undefined || first === 'onboard') [command, args] = ['onboard', words.slice(first === undefined ? 0 : 1)];
   else if (first === 'verify') [command, args] = ['verify', words.slice(1)];
   else if (first === 'models' && (second === 'list' || second === 'set')) [command, args] = [`models ${second}`, words.slice(2)];

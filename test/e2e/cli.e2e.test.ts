@@ -42,6 +42,8 @@ describe.concurrent('help and version', () => {
     const help = await runCli(['help', 'models', 'list']);
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout.split('\n')[0]).toBe('Usage: venice-onboard models list [options]');
+    const models = await runCli(['help', 'models']);
+    expect(models).toMatchObject({ code: 0, stderr: '', stdout: group.stderr });
   });
 
   it('models list --help shows its filters', async () => {

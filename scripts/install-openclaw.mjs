@@ -111,6 +111,9 @@ function main() {
     installRelease(release.version);
     if (release.plugin) installPlugin(release.version);
   }
+  // Each release answers --version once before the suite: its files are then read from memory, as
+  // on a machine where the user's openclaw has run before (a first read from disk is the slow part).
+  for (const release of pins.releases) run(openclawBin(release.version), ['--version'], { env: openclawEnv(join(releaseDir(release.version), 'home')) });
   log(`ready in ${cacheDir}`);
 }
 

@@ -13,9 +13,11 @@ export type OpenclawPlace = Omit<RunOptions, 'configText' | 'input' | 'timeoutMs
 
 /**
  * `openclaw --version` prints `OpenClaw 2026.9.6 (eb377ac)` in 0.1 s, but `2026.1.29` takes 2 s
- * warm and more on a busy machine (measured on 2 cores); this bounds it.
+ * warm and went past 10 s on a busy 2-core machine with cold files (the real-OpenClaw suite,
+ * twice). Giving up writes for the newest release, which an old one may refuse: a wait is the
+ * smaller harm, and it runs alongside the network requests.
  */
-const VERSION_TIMEOUT_MS = 10_000;
+const VERSION_TIMEOUT_MS = 30_000;
 
 export async function readOpenclawVersion(bin: string, place: OpenclawPlace): Promise<string | undefined> {
   const run = await runOpenclaw(bin, ['--version'], { ...place, timeoutMs: VERSION_TIMEOUT_MS });

@@ -105,7 +105,9 @@ async function onboard(o: OnboardOptions, ctx: Context, ask: Interaction, signal
   // change the model), unless OpenClaw cannot call it (an E2EE model); a first setup gets
   // llama-3.3-70b, or the next best the list has (SPEC §4.4).
   let currentId = veniceIdOf(readDefaultModelRef(loaded.config));
-  if (currentId !== undefined && o.model === undefined && tierOf(currentId, 'unknown') === 'e2ee') {
+  // The catalog's row says it (supportsE2EE); an id Venice no longer lists, its prefix.
+  const currentTier = currentId === undefined ? undefined : (catalog.models.find((m) => m.id === currentId)?.tier ?? tierOf(currentId, 'unknown'));
+  if (currentId !== undefined && o.model === undefined && currentTier === 'e2ee') {
     say(`${c.yellow('!')} Your default venice/${currentId} is end-to-end encrypted, which OpenClaw cannot call: choosing another.`);
     currentId = undefined;
   }
